@@ -1,0 +1,27 @@
+package dev.scribe.domain.events;
+
+import static java.util.Objects.requireNonNull;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One {@code tools/call}, reads included, so a session can be replayed exactly. Stream: {@code
+ * session-<id>}; the envelope's execution id ties it to the events the call caused.
+ *
+ * @param argumentsJson the arguments exactly as the client sent them, as a JSON object text
+ * @param outcome {@code ok}, {@code tool_error} (an {@code isError} result) or {@code cancelled}
+ * @param errorCode the stable {@code error.code} of a failed call, else null
+ */
+public record ToolInvoked(
+    String tool,
+    String argumentsJson,
+    String outcome,
+    @Nullable String errorCode,
+    long durationMicros)
+    implements ScribeEvent {
+  public ToolInvoked {
+    requireNonNull(tool, "tool");
+    requireNonNull(argumentsJson, "argumentsJson");
+    requireNonNull(outcome, "outcome");
+  }
+}

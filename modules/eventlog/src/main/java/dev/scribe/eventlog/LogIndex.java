@@ -1,0 +1,130 @@
+package dev.scribe.eventlog;
+
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * What a writer must know to accept a batch: the last position and hash, every stream's
+ * positions, and every idempotency key's original batch. Rebuilt from the log on open (every
+ * field is derivable from the stored events); shared by every implementation so that the append
+ * rules are the same everywhere.
+ *
+ * <p>Not thread-safe: owned by the log's single writer.
+ */
+public final class LogIndex {
+  private long lastPosition;
+  private byte[] lastHash = RecordFormat.GENESIS_HASH;
+  private final Map<String, LongList> streams = new HashMap<>();
+  private final Map<String, long[]> idempotencyKeys = new HashMap<>();
+
+  /** The last position applied, 0 when none. */
+  public long lastPosition() {
+    return lastPosition;
+  }
+
+  /** The hash of the last event applied (the genesis hash when none). */
+  public byte[] lastHash() {
+    return lastHash.clone();
+  }
+
+  /** A stream's version (its event count). */
+  public long streamVersion(String stream) {
+    LongList l = streams.get(stream);
+    return l == null ? 0 : l.size();
+  }
+
+  /** The position of the stream's event at 1-based {@code version}. */
+  public long positionOf(String stream, long version) {
+    LongList l = streams.get(stream);
+    if (l == null || version < 1 || version > l.size()) {
+      throw new IndexOutOfBoundsException(stream + "@" + version);
+    }
+    return l.get((int) (version - 1));
+  }
+
+  /**
+   * Checks a batch against the rules and seals it: positions, stream versions, ids, time and
+   * hashes. Does not change the index; {@link #apply} does once the batch is stored.
+   *
+   * @throws DuplicateAppendException when the idempotency key was used before
+   * @throws ExpectedVersionMismatchException when an expectation does not hold
+   */
+  public List<StoredEvent> seal(
+      AppendRequest request, Instant now, Supplier<String> eventIds, MessageDigest digest) {
+    if (request.idempotencyKey().isPresent()) {
+      long[] original = idempotencyKeys.get(request.idempotencyKey().get());
+      if (original != null) {
+        throw new DuplicateAppendException(
+            request.idempotencyKey().get(), original[0], original[1]);
+      }
+    }
+    request
+        .expectedVersions()
+        .forEach(
+            (stream, expected) -> {
+              long actual = streamVersion(stream);
+              if (!expected.isSatisfiedBy(actual)) {
+                throw new ExpectedVersionMismatchException(stream, expected, actual);
+              }
+            });
+    String key = request.idempotencyKey().orElse("");
+    Map<String, Long> versions = new HashMap<>();
+    List<StoredEvent> sealed = new ArrayList<>(request.events().size());
+    byte[] previous = lastHash;
+    long position = lastPosition;
+    for (NewEvent e : request.events()) {
+      long version = versions.getOrDefault(e.stream(), streamVersion(e.stream())) + 1;
+      versions.put(e.stream(), version);
+      StoredEvent s =
+          RecordFormat.seal(
+              e, ++position, version, eventIds.get(), now, key, previous, digest);
+      previous = s.hash();
+      sealed.add(s);
+    }
+    return sealed;
+  }
+
+  /**
+   * Records stored events, in order, continuing the chain.
+   *
+   * @throws CorruptLogException when an event does not continue the chain (gap, wrong previous
+   *     hash)
+   */
+  public void apply(StoredEvent e) {
+    if (e.position() != lastPosition + 1) {
+      throw new CorruptLogException(
+          e.position(), "expected position " + (lastPosition + 1) + " next");
+    }
+    if (!MessageDigest.isEqual(e.previousHash(), lastHash)) {
+      throw new CorruptLogException(e.position(), "previous-hash does not continue the chain");
+    }
+    LongList positions = streams.computeIfAbsent(e.stream(), s -> new LongList());
+    if (e.streamVersion() != positions.size() + 1) {
+      throw new CorruptLogException(
+          e.position(),
+          "stream " + e.stream() + " version " + e.streamVersion() + " where "
+              + (positions.size() + 1) + " was expected");
+    }
+    positions.add(e.position());
+    if (!e.idempotencyKey().isEmpty()) {
+      long[] range = idempotencyKeys.get(e.idempotencyKey());
+      if (range == null) {
+        idempotencyKeys.put(e.idempotencyKey(), new long[] {e.position(), e.position()});
+      } else {
+        range[1] = e.position();
+      }
+    }
+    lastPosition = e.position();
+    lastHash = e.hash();
+  }
+
+  /** Records a whole sealed batch. */
+  public void applyAll(List<StoredEvent> batch) {
+    for (StoredEvent e : batch) apply(e);
+  }
+}
