@@ -1,0 +1,372 @@
+package dev.scribe.mcp;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scribe.mcp.jsonrpc.ErrorCodes;
+import dev.scribe.mcp.jsonrpc.Inbound;
+import dev.scribe.mcp.jsonrpc.JsonRpcException;
+import dev.scribe.mcp.jsonrpc.JsonRpcMessage;
+import dev.scribe.mcp.jsonrpc.JsonRpcNotification;
+import dev.scribe.mcp.jsonrpc.JsonRpcRequest;
+import dev.scribe.mcp.jsonrpc.JsonRpcResponse;
+import dev.scribe.mcp.jsonrpc.RequestId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One MCP session and everything that belongs to it alone: negotiated version, client info, log
+ * level, the in-flight calls keyed by request id (ids are unique only per session), their progress
+ * tokens, the standalone stream and the SSE event counter. Thread-safe.
+ */
+public final class McpSession {
+  private static final Logger LOG = LoggerFactory.getLogger(McpSession.class);
+  private static final ObjectNode EMPTY = McpJson.object();
+
+  private final McpServer server;
+  private final String id;
+  private final TransportKind transport;
+  private final String protocolVersion;
+  private final ClientInfo client;
+
+  private volatile LogLevel logLevel = LogLevel.INFO;
+  private volatile boolean initializedNotified;
+  private final ConcurrentHashMap<RequestId, ToolExecution> inFlight = new ConcurrentHashMap<>();
+  private final AtomicReference<MessageSink> stream = new AtomicReference<>();
+  private final AtomicLong lastActiveMillis;
+  private final AtomicLong eventIds = new AtomicLong();
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  McpSession(
+      McpServer server,
+      String id,
+      TransportKind transport,
+      String protocolVersion,
+      ClientInfo client) {
+    this.server = server;
+    this.id = id;
+    this.transport = transport;
+    this.protocolVersion = protocolVersion;
+    this.client = client;
+    this.lastActiveMillis = new AtomicLong(server.clock().millis());
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public TransportKind transport() {
+    return transport;
+  }
+
+  public String protocolVersion() {
+    return protocolVersion;
+  }
+
+  public ClientInfo clientInfo() {
+    return client;
+  }
+
+  public LogLevel logLevel() {
+    return logLevel;
+  }
+
+  /** True once the client sent {@code notifications/initialized}. */
+  public boolean initializedNotified() {
+    return initializedNotified;
+  }
+
+  public boolean isClosed() {
+    return closed.get();
+  }
+
+  /** Batches are accepted only from sessions that negotiated 2025-03-26. */
+  public boolean allowsBatches() {
+    return ProtocolVersions.allowsBatches(protocolVersion);
+  }
+
+  /** The next SSE event id; unique across all of this session's streams. */
+  public long nextEventId() {
+    return eventIds.incrementAndGet();
+  }
+
+  /** Calls still running. */
+  public int inFlightCount() {
+    return inFlight.size();
+  }
+
+  /**
+   * Attaches the session's one standalone (GET) stream.
+   *
+   * @return false if the session already has one, or has ended
+   */
+  public boolean attachStream(MessageSink sink) {
+    if (closed.get() || !stream.compareAndSet(null, sink)) {
+      return false;
+    }
+    if (closed.get() && stream.compareAndSet(sink, null)) {
+      return false;
+    }
+    touch();
+    return true;
+  }
+
+  /** Detaches {@code sink} if it is the attached stream (the client went away). */
+  public void detachStream(MessageSink sink) {
+    if (stream.compareAndSet(sink, null)) {
+      touch();
+    }
+  }
+
+  public boolean hasStream() {
+    return stream.get() != null;
+  }
+
+  /**
+   * Sends a message unrelated to any request on the standalone stream.
+   *
+   * @return false if there is none (the message is dropped)
+   */
+  public boolean sendUnrelated(byte[] message) {
+    MessageSink s = stream.get();
+    if (s == null) {
+      return false;
+    }
+    s.send(message);
+    return true;
+  }
+
+  long lastActiveMillis() {
+    return lastActiveMillis.get();
+  }
+
+  void touch() {
+    lastActiveMillis.set(server.clock().millis());
+  }
+
+  boolean isIdle() {
+    return inFlight.isEmpty() && stream.get() == null;
+  }
+
+  /**
+   * Handles a decoded payload. Notifications and responses are handled at once; requests answer
+   * through {@code channel}: one {@link ResponseChannel#respond} (an array for a batch) or {@link
+   * ResponseChannel#abandon} if every request was cancelled. A payload without requests never
+   * touches the channel. The transport has already rejected batches this session does not allow.
+   */
+  public void receive(Inbound inbound, ResponseChannel channel) {
+    touch();
+    if (inbound instanceof Inbound.Rejected r) {
+      channel.respond(McpJson.errorBytes(r.error()));
+      return;
+    }
+    boolean batch = inbound instanceof Inbound.Batch;
+    List<CompletableFuture<Optional<ObjectNode>>> answers = new ArrayList<>();
+    if (inbound instanceof Inbound.Batch b) {
+      for (JsonRpcResponse.Error e : b.invalid()) {
+        answers.add(
+            CompletableFuture.completedFuture(
+                Optional.of(McpJson.errorMessage(e.id(), e.code(), e.message(), e.data()))));
+      }
+    }
+    for (JsonRpcMessage m : inbound.messages()) {
+      if (m instanceof JsonRpcRequest r) {
+        answers.add(request(r, channel));
+      } else if (m instanceof JsonRpcNotification n) {
+        notification(n);
+      }
+      // Responses answer server-to-client requests; this server sends none, so they are dropped.
+    }
+    if (answers.isEmpty()) {
+      return;
+    }
+    if (!batch) {
+      answers.get(0).thenAccept(a -> deliver(channel, a.map(McpJson::bytes)));
+      return;
+    }
+    CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new))
+        .thenRun(
+            () -> {
+              ArrayNode all = McpJson.mapper().createArrayNode();
+              for (CompletableFuture<Optional<ObjectNode>> a : answers) {
+                a.join().ifPresent(all::add);
+              }
+              deliver(channel, all.isEmpty() ? Optional.empty() : Optional.of(McpJson.bytes(all)));
+            });
+  }
+
+  private static void deliver(ResponseChannel channel, Optional<byte[]> response) {
+    if (response.isPresent()) {
+      channel.respond(response.get());
+    } else {
+      channel.abandon();
+    }
+  }
+
+  private CompletableFuture<Optional<ObjectNode>> request(JsonRpcRequest r, ResponseChannel ch) {
+    try {
+      switch (r.method()) {
+        case "ping":
+          return answer(r, EMPTY);
+        case "tools/list":
+          return answer(r, server.tools().page(stringParam(r, "cursor")));
+        case "tools/call":
+          return callTool(r, ch);
+        case "logging/setLevel":
+          return setLevel(r);
+        case "initialize":
+          throw new JsonRpcException(
+              ErrorCodes.INVALID_REQUEST,
+              "Invalid Request: session already initialized");
+        default:
+          throw new JsonRpcException(ErrorCodes.METHOD_NOT_FOUND, "Method not found: " + r.method());
+      }
+    } catch (JsonRpcException e) {
+      return CompletableFuture.completedFuture(
+          Optional.of(McpJson.errorMessage(r.id(), e.code(), e.getMessage(), e.data().orElse(null))));
+    } catch (RuntimeException e) {
+      LOG.error("session {}: {} failed", id, r.method(), e);
+      return CompletableFuture.completedFuture(
+          Optional.of(
+              McpJson.errorMessage(r.id(), ErrorCodes.INTERNAL_ERROR, "Internal error", null)));
+    }
+  }
+
+  private static CompletableFuture<Optional<ObjectNode>> answer(JsonRpcRequest r, JsonNode result) {
+    return CompletableFuture.completedFuture(Optional.of(McpJson.resultMessage(r.id(), result)));
+  }
+
+  private CompletableFuture<Optional<ObjectNode>> setLevel(JsonRpcRequest r) {
+    Optional<String> level = stringParam(r, "level");
+    if (level.isEmpty()) {
+      throw JsonRpcException.invalidParams("logging/setLevel needs params.level");
+    }
+    logLevel =
+        LogLevel.fromWire(level.get())
+            .orElseThrow(
+                () -> JsonRpcException.invalidParams("Invalid log level: " + level.get()));
+    return answer(r, EMPTY);
+  }
+
+  private CompletableFuture<Optional<ObjectNode>> callTool(JsonRpcRequest r, ResponseChannel ch) {
+    JsonNode params = r.params();
+    if (!(params instanceof ObjectNode p)) {
+      throw JsonRpcException.invalidParams("tools/call needs params");
+    }
+    JsonNode name = p.get("name");
+    if (name == null || !name.isTextual()) {
+      throw JsonRpcException.invalidParams("tools/call needs params.name (a string)");
+    }
+    JsonNode args = p.get("arguments");
+    ObjectNode arguments;
+    if (args == null || args.isNull()) {
+      arguments = McpJson.object();
+    } else if (args instanceof ObjectNode o) {
+      arguments = o;
+    } else {
+      throw JsonRpcException.invalidParams("tools/call params.arguments must be an object");
+    }
+    RegisteredTool tool =
+        server
+            .tools()
+            .find(name.textValue())
+            .orElseThrow(() -> JsonRpcException.invalidParams("Unknown tool: " + name.textValue()));
+    Optional<RequestId> progressToken = Optional.empty();
+    JsonNode meta = p.get("_meta");
+    if (meta != null && meta.isObject() && meta.has("progressToken")) {
+      progressToken = RequestId.from(meta.get("progressToken"));
+    }
+    ToolExecution call =
+        new ToolExecution(this, server, r.id(), tool, arguments, progressToken, ch);
+    if (inFlight.putIfAbsent(r.id(), call) != null) {
+      throw new JsonRpcException(
+          ErrorCodes.INVALID_REQUEST,
+          "Invalid Request: request id " + r.id() + " is already in use in this session");
+    }
+    try {
+      server.executor().execute(call::run);
+    } catch (RejectedExecutionException e) {
+      inFlight.remove(r.id(), call);
+      throw new JsonRpcException(ErrorCodes.INTERNAL_ERROR, "Server is shutting down");
+    }
+    return call.response();
+  }
+
+  void finished(ToolExecution call) {
+    inFlight.remove(call.requestId(), call);
+    touch();
+  }
+
+  private void notification(JsonRpcNotification n) {
+    switch (n.method()) {
+      case "notifications/initialized":
+        initializedNotified = true;
+        break;
+      case "notifications/cancelled":
+        JsonNode p = n.params();
+        JsonNode requestId = p == null ? null : p.get("requestId");
+        if (requestId != null) {
+          RequestId.from(requestId)
+              .map(inFlight::get)
+              .ifPresent(ToolExecution::cancel);
+        }
+        break;
+      default:
+        // notifications/progress, roots/list_changed ...: nothing to do; unknown ones are ignored.
+        break;
+    }
+  }
+
+  /** Ends the session: running calls are cancelled (no responses), the stream is closed. */
+  boolean close() {
+    if (!closed.compareAndSet(false, true)) {
+      return false;
+    }
+    for (ToolExecution call : inFlight.values()) {
+      call.cancel();
+    }
+    MessageSink s = stream.getAndSet(null);
+    if (s != null) {
+      s.close();
+    }
+    return true;
+  }
+
+  /** Completes when every call running now has finished (or been cancelled). */
+  CompletableFuture<Void> drain() {
+    List<CompletableFuture<Optional<ObjectNode>>> running = new ArrayList<>();
+    for (ToolExecution call : inFlight.values()) {
+      running.add(call.response());
+    }
+    return CompletableFuture.allOf(running.toArray(CompletableFuture[]::new));
+  }
+
+  private static Optional<String> stringParam(JsonRpcRequest r, String name) {
+    JsonNode p = r.params();
+    if (p == null || !p.isObject()) {
+      return Optional.empty();
+    }
+    JsonNode v = p.get(name);
+    if (v == null || v.isNull()) {
+      return Optional.empty();
+    }
+    if (!v.isTextual()) {
+      throw JsonRpcException.invalidParams("params." + name + " must be a string");
+    }
+    return Optional.of(v.textValue());
+  }
+
+  @Override
+  public String toString() {
+    return "McpSession[" + transport.wireName() + ", " + protocolVersion + ", " + client.name() + "]";
+  }
+}

@@ -1,0 +1,24 @@
+package dev.scribe.mcp;
+
+/**
+ * Behaviour hints published with a tool. Clients treat them as untrusted hints; they never change
+ * what the server does.
+ */
+public record ToolAnnotations(
+    boolean readOnly, boolean destructive, boolean idempotent, boolean openWorld) {
+
+  /** Reads only; calling it twice is harmless. */
+  public static ToolAnnotations forReads() {
+    return new ToolAnnotations(true, false, true, false);
+  }
+
+  /** Appends or changes state; not destructive of earlier data. */
+  public static ToolAnnotations forAppends(boolean idempotent) {
+    return new ToolAnnotations(false, false, idempotent, false);
+  }
+
+  /** Removes or overwrites state. */
+  public static ToolAnnotations forDestructive(boolean idempotent) {
+    return new ToolAnnotations(false, true, idempotent, false);
+  }
+}

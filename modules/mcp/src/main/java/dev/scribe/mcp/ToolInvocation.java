@@ -1,0 +1,29 @@
+package dev.scribe.mcp;
+
+import static java.util.Objects.requireNonNull;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One finished {@code tools/call}, for the event log.
+ *
+ * @param argumentsJson the arguments as received ({@code {}} when the client sent none), compact
+ * @param errorCode the {@code error.code} of a {@link ToolOutcome#TOOL_ERROR}, else null
+ * @param durationMicros from dispatch to the handler's completion, by the injected clock
+ */
+public record ToolInvocation(
+    String sessionId,
+    String executionId,
+    String tool,
+    String argumentsJson,
+    ToolOutcome outcome,
+    @Nullable String errorCode,
+    long durationMicros) {
+  public ToolInvocation {
+    requireNonNull(sessionId, "sessionId");
+    requireNonNull(executionId, "executionId");
+    requireNonNull(tool, "tool");
+    requireNonNull(argumentsJson, "argumentsJson");
+    requireNonNull(outcome, "outcome");
+  }
+}
