@@ -2,8 +2,8 @@ package dev.scribe.codec;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.util.List;
 
 /**
@@ -17,13 +17,13 @@ final class Mixins {
     @JsonCreator
     ToolInvokedMixin(
         @JsonProperty("tool") String tool,
-        @JsonProperty("arguments") @JsonDeserialize(using = RawJson.class) String argumentsJson,
+        @JsonProperty("arguments") @JsonDeserialize(using = RawJson.Reader.class) String argumentsJson,
         @JsonProperty("outcome") String outcome,
         @JsonProperty("errorCode") String errorCode,
         @JsonProperty("durationMicros") long durationMicros) {}
 
     @JsonProperty("arguments")
-    @JsonRawValue
+    @JsonSerialize(using = RawJson.Writer.class)
     abstract String argumentsJson();
   }
 
@@ -37,11 +37,11 @@ final class Mixins {
         @JsonProperty("intent") String intent,
         @JsonProperty("agent") String agent,
         @JsonProperty("affectedProjects") List<String> affectedProjects,
-        @JsonProperty("data") @JsonDeserialize(using = RawJson.class) String dataJson,
+        @JsonProperty("data") @JsonDeserialize(using = RawJson.Reader.class) String dataJson,
         @JsonProperty("caseId") String caseId) {}
 
     @JsonProperty("data")
-    @JsonRawValue
+    @JsonSerialize(using = RawJson.Writer.class)
     abstract String dataJson();
   }
 
@@ -57,13 +57,13 @@ final class Mixins {
         @JsonProperty("newlineType") String newlineType,
         @JsonProperty("encoding") String encoding,
         @JsonProperty("estimatedChunkCount") long estimatedChunkCount,
-        @JsonProperty("range") @JsonDeserialize(using = RawJson.class) String rangeJson,
+        @JsonProperty("range") @JsonDeserialize(using = RawJson.Reader.class) String rangeJson,
         @JsonProperty("agent") String agent,
         @JsonProperty("project") String project,
         @JsonProperty("repoRoot") String repoRoot) {}
 
     @JsonProperty("range")
-    @JsonRawValue
+    @JsonSerialize(using = RawJson.Writer.class)
     abstract String rangeJson();
   }
 }

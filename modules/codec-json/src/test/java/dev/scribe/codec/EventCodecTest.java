@@ -67,4 +67,18 @@ class EventCodecTest {
     assertThat(json.get("payload").get("clientName").asText()).isEqualTo("claude-code");
     assertThat(EnvelopeJson.toLine(stored)).doesNotContain("\n");
   }
+
+  @Test
+  void json_text_fields_must_hold_exactly_one_object_and_keep_numbers_exact() {
+    for (String bad : new String[] {"", "not json", "[1]", "{}, \"errorCode\":\"X\"", "{\"a\":1,\"a\":2}"}) {
+      assertThatThrownBy(() -> codec.encode(new ToolInvoked("t", bad, "ok", null, 1)))
+          .as("arguments %s", bad)
+          .isInstanceOf(IllegalArgumentException.class);
+    }
+    ToolInvoked exact = new ToolInvoked("t", "{\"n\":1.10,\"e\":\"💳\"}", "ok", null, 1);
+    StoredEvent stored = store(codec.toNew(exact, "s", "", ""));
+    assertThat(codec.decode(stored)).isEqualTo(exact);
+    assertThat(new String(stored.payload(), java.nio.charset.StandardCharsets.UTF_8)).contains("💳");
+    assertThat(Json.compactObject("{ \"a\" : [1, 2.50] }")).isEqualTo("{\"a\":[1,2.50]}");
+  }
 }

@@ -32,5 +32,14 @@ public record CaseOpened(
     requireNonNull(title, "title");
     requireNonNull(symptoms, "symptoms");
     affectedPaths = List.copyOf(requireNonNull(affectedPaths, "affectedPaths"));
+    String prefix =
+        switch (kind) {
+          case "bug" -> "BUG-";
+          case "security" -> "SEC-";
+          default -> throw new IllegalArgumentException("kind must be bug or security: " + kind);
+        };
+    if (!caseId.startsWith(prefix)) {
+      throw new IllegalArgumentException("a " + kind + " case id starts with " + prefix + ": " + caseId);
+    }
   }
 }

@@ -55,5 +55,8 @@ public record EntryAppended(
     requireNonNull(priority, "priority");
     tags = List.copyOf(requireNonNull(tags, "tags"));
     requireNonNull(contentSha256, "contentSha256");
+    if (confidence != null && !(confidence >= 0.0 && confidence <= 1.0)) {
+      throw new IllegalArgumentException("confidence must be within 0..1: " + confidence);
+    }
   }
 }

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param readMode {@code scan_only}, {@code chunk}, {@code line_range}, {@code page}, {@code
  *     full_stream}, {@code search} or {@code read}
  * @param rangeJson the range references of the read (chunk indexes, lines, page, search
- *     parameters) as a JSON object text
+ *     parameters) as one compact JSON object text
  * @param project the project of a project-mode read, else null
  * @param repoRoot the repository root the path was resolved against
  */
@@ -40,5 +40,8 @@ public record FileRead(
     requireNonNull(rangeJson, "rangeJson");
     requireNonNull(agent, "agent");
     requireNonNull(repoRoot, "repoRoot");
+    if (byteSize < 0 || lineCount < 0 || estimatedChunkCount < 0) {
+      throw new IllegalArgumentException("negative size or count");
+    }
   }
 }

@@ -35,5 +35,7 @@ public record LogRotated(
     requireNonNull(archivePath, "archivePath");
     requireNonNull(archiveSha256, "archiveSha256");
     requireNonNull(chainSha256, "chainSha256");
+    if (sequenceNumber < 1) throw new IllegalArgumentException("sequenceNumber < 1");
+    if (entryCount < 0 || byteSize < 0) throw new IllegalArgumentException("negative count/size");
   }
 }

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param eventType {@code info}, {@code warn}, …, or a legacy dotted type such as {@code
  *     verification.note}
  * @param intent {@code tool:<name>}
- * @param dataJson the event's data as a JSON object text
+ * @param dataJson the event's data: one compact JSON object text
  * @param caseId the case the event belongs to, or null
  */
 public record SentinelEventAppended(

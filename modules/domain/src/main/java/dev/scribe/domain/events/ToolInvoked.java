@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
  * One {@code tools/call}, reads included, so a session can be replayed exactly. Stream: {@code
  * session-<id>}; the envelope's execution id ties it to the events the call caused.
  *
- * @param argumentsJson the arguments exactly as the client sent them, as a JSON object text
+ * @param argumentsJson the arguments as the client sent them: one JSON object, compact text
  * @param outcome {@code ok}, {@code tool_error} (an {@code isError} result) or {@code cancelled}
  * @param errorCode the stable {@code error.code} of a failed call, else null
  */
@@ -23,5 +23,6 @@ public record ToolInvoked(
     requireNonNull(tool, "tool");
     requireNonNull(argumentsJson, "argumentsJson");
     requireNonNull(outcome, "outcome");
+    if (durationMicros < 0) throw new IllegalArgumentException("durationMicros < 0");
   }
 }
