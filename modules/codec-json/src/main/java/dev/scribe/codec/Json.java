@@ -22,6 +22,7 @@ public final class Json {
           .disable(SerializationFeature.INDENT_OUTPUT)
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
           .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
           .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)

@@ -39,7 +39,7 @@ final class RawJson {
   static final class Reader extends JsonDeserializer<String> {
     @Override
     public String deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
-      JsonNode node = p.readValueAsTree();
+      JsonNode node = ctx.readTree(p);
       if (node == null || !node.isObject()) {
         throw JsonMappingException.from(p, "expected a JSON object");
       }
