@@ -1,0 +1,37 @@
+package dev.scribe.transport;
+
+import dev.scribe.mcp.McpSession;
+import dev.scribe.mcp.MessageSink;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+
+/** A session's standalone GET stream, as the engine sees it. */
+final class SseStreamSink implements MessageSink {
+  private final Context context;
+  private final SseWriter sse;
+  private final McpSession session;
+
+  SseStreamSink(Context context, SseWriter sse, McpSession session) {
+    this.context = context;
+    this.sse = sse;
+    this.session = session;
+  }
+
+  @Override
+  public void send(byte[] message) {
+    onContext(() -> sse.event(session.nextEventId(), message));
+  }
+
+  @Override
+  public void close() {
+    onContext(sse::end);
+  }
+
+  private void onContext(Runnable r) {
+    if (Vertx.currentContext() == context) {
+      r.run();
+    } else {
+      context.runOnContext(v -> r.run());
+    }
+  }
+}
