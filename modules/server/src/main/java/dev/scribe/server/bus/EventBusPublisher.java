@@ -1,0 +1,140 @@
+package dev.scribe.server.bus;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.scribe.codec.EventCodec;
+import dev.scribe.codec.UnknownEventTypeException;
+import dev.scribe.domain.RecordedEvent;
+import dev.scribe.eventlog.ReadAll;
+import dev.scribe.eventlog.StoredEvent;
+import dev.scribe.eventlog.Subscription;
+import dev.scribe.eventlog.TailEvents;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.EventBus;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes every acknowledged (durable) event on the event bus, to {@link EventAddresses#ALL},
+ * its {@linkplain EventAddresses#type type address} and, when it has one, its {@linkplain
+ * EventAddresses#session session address}.
+ *
+ * <p>It follows the log through its own {@link TailEvents#subscribe subscription} ({@code
+ * scribe-tail-event-bus}), so publishing never sits on the append path: an append completes when
+ * the log has made it durable, whatever the bus is doing. The subscription thread decodes each
+ * event and hops onto this verticle's context, where it is published; one thread feeding one
+ * context keeps log order. At most {@value #MAX_IN_FLIGHT} events wait for the context; beyond
+ * that the subscription thread waits (the log keeps them), so a stalled event loop costs no
+ * memory and loses nothing.
+ *
+ * <p>It starts after the log's last position at deploy time (or at a given position): consumers
+ * that need history subscribe with {@link CatchUpSubscription}, which reads it from the log.
+ * Events of a type this build cannot decode are skipped with a warning ({@link #skipped()}).
+ */
+public final class EventBusPublisher extends VerticleBase {
+  private static final Logger LOG = LoggerFactory.getLogger(EventBusPublisher.class);
+  static final int MAX_IN_FLIGHT = 1024;
+
+  private final ReadAll log;
+  private final TailEvents tail;
+  private final EventCodec codec;
+  private final long fromPosition; // 0 = after the log's end at deploy time
+  private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
+  private final AtomicLong skipped = new AtomicLong();
+  private volatile long lastPublished;
+  private volatile @Nullable Subscription subscription;
+
+  /** A publisher starting after the log's last position at deploy time. */
+  public EventBusPublisher(ReadAll log, TailEvents tail, EventCodec codec) {
+    this(log, tail, codec, 0);
+  }
+
+  /** A publisher starting at {@code fromPosition} (≥ 1), e.g. to republish history. */
+  public EventBusPublisher(ReadAll log, TailEvents tail, EventCodec codec, long fromPosition) {
+    this.log = requireNonNull(log, "log");
+    this.tail = requireNonNull(tail, "tail");
+    this.codec = requireNonNull(codec, "codec");
+    if (fromPosition < 0) throw new IllegalArgumentException("fromPosition must be >= 0");
+    this.fromPosition = fromPosition;
+  }
+
+  /** A publisher over one log that can both read and tail, starting after its end. */
+  public static <L extends ReadAll & TailEvents> EventBusPublisher over(L log, EventCodec codec) {
+    return new EventBusPublisher(log, log, codec);
+  }
+
+  @Override
+  public Future<?> start() {
+    EventBus bus = vertx.eventBus();
+    RecordedEventCodec.registerOn(bus);
+    // Opening a subscription may touch storage: not on the event loop.
+    return vertx.executeBlocking(
+        () -> {
+          long from = fromPosition > 0 ? fromPosition : log.lastPosition() + 1;
+          lastPublished = from - 1;
+          subscription = tail.subscribe("event-bus", from, stored -> onEvent(bus, stored));
+          LOG.info("Publishing events from position {} on {}", from, EventAddresses.ALL);
+          return null;
+        });
+  }
+
+  @Override
+  public Future<?> stop() {
+    return vertx.executeBlocking(
+        () -> {
+          Subscription s = subscription;
+          subscription = null;
+          if (s != null) s.close();
+          return null;
+        });
+  }
+
+  /** On the subscription thread. */
+  private void onEvent(EventBus bus, StoredEvent stored) throws InterruptedException {
+    RecordedEvent event;
+    try {
+      event = codec.toRecorded(stored);
+    } catch (UnknownEventTypeException e) {
+      skipped.incrementAndGet();
+      LOG.warn("Not publishing position {}: {}", stored.position(), e.getMessage());
+      return;
+    }
+    inFlight.acquire();
+    context.runOnContext(
+        v -> {
+          try {
+            publish(bus, event);
+          } finally {
+            inFlight.release();
+          }
+        });
+  }
+
+  private void publish(EventBus bus, RecordedEvent event) {
+    bus.publish(EventAddresses.ALL, event);
+    bus.publish(EventAddresses.type(event.event().typeName()), event);
+    if (!event.sessionId().isEmpty()) bus.publish(EventAddresses.session(event.sessionId()), event);
+    lastPublished = event.position();
+  }
+
+  /** The position of the last event published (before the start position until the first). */
+  public long lastPublished() {
+    return lastPublished;
+  }
+
+  /** How many events were not published because this build cannot decode their type. */
+  public long skipped() {
+    return skipped.get();
+  }
+
+  /** Why publishing stopped, if the log subscription failed. */
+  public Optional<Throwable> failure() {
+    Subscription s = subscription;
+    return s == null ? Optional.empty() : s.failure();
+  }
+}
