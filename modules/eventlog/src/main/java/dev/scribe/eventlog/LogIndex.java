@@ -1,5 +1,9 @@
 package dev.scribe.eventlog;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -126,5 +130,72 @@ public final class LogIndex {
   /** Records a whole sealed batch. */
   public void applyAll(List<StoredEvent> batch) {
     for (StoredEvent e : batch) apply(e);
+  }
+
+  /**
+   * Writes the whole index in a stable binary form, so a durable log can keep a snapshot and open
+   * without replaying its history. {@link #readFrom} reads it back.
+   */
+  public void writeTo(DataOutput out) throws IOException {
+    out.writeLong(lastPosition);
+    out.write(lastHash);
+    out.writeInt(streams.size());
+    for (Map.Entry<String, LongList> s : streams.entrySet()) {
+      writeString(out, s.getKey());
+      LongList positions = s.getValue();
+      out.writeInt(positions.size());
+      for (int i = 0; i < positions.size(); i++) out.writeLong(positions.get(i));
+    }
+    out.writeInt(idempotencyKeys.size());
+    for (Map.Entry<String, long[]> k : idempotencyKeys.entrySet()) {
+      writeString(out, k.getKey());
+      out.writeLong(k.getValue()[0]);
+      out.writeLong(k.getValue()[1]);
+    }
+  }
+
+  /**
+   * Reads an index written by {@link #writeTo}. The caller must check it against the log (e.g.
+   * that the event at {@link #lastPosition()} has {@link #lastHash()}).
+   *
+   * @throws IOException when the input ends early or is malformed
+   */
+  public static LogIndex readFrom(DataInput in) throws IOException {
+    LogIndex index = new LogIndex();
+    index.lastPosition = in.readLong();
+    byte[] hash = new byte[RecordFormat.HASH_LENGTH];
+    in.readFully(hash);
+    index.lastHash = hash;
+    int streamCount = in.readInt();
+    if (streamCount < 0) throw new IOException("negative stream count");
+    for (int s = 0; s < streamCount; s++) {
+      String stream = readString(in);
+      int size = in.readInt();
+      if (size < 0) throw new IOException("negative stream size");
+      LongList positions = new LongList();
+      for (int i = 0; i < size; i++) positions.add(in.readLong());
+      index.streams.put(stream, positions);
+    }
+    int keyCount = in.readInt();
+    if (keyCount < 0) throw new IOException("negative key count");
+    for (int k = 0; k < keyCount; k++) {
+      String key = readString(in);
+      index.idempotencyKeys.put(key, new long[] {in.readLong(), in.readLong()});
+    }
+    return index;
+  }
+
+  private static void writeString(DataOutput out, String s) throws IOException {
+    byte[] b = s.getBytes(StandardCharsets.UTF_8);
+    out.writeInt(b.length);
+    out.write(b);
+  }
+
+  private static String readString(DataInput in) throws IOException {
+    int n = in.readInt();
+    if (n < 0 || n > (1 << 24)) throw new IOException("string length " + n + " out of range");
+    byte[] b = new byte[n];
+    in.readFully(b);
+    return new String(b, StandardCharsets.UTF_8);
   }
 }
