@@ -1,0 +1,98 @@
+package dev.scribe.eventlog.chronicle;
+
+import static java.util.Objects.requireNonNull;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import net.openhft.chronicle.queue.RollCycle;
+import net.openhft.chronicle.queue.RollCycles;
+
+/**
+ * How a {@link ChronicleEventLog} stores its data.
+ *
+ * @param directory the log directory (created when missing); one writer process at a time
+ * @param fsync when appends are synced and acknowledged
+ * @param rollCycle Chronicle's file roll cycle; {@link RollCycles#FAST_DAILY} by default (see
+ *     package docs for why)
+ * @param diskReserveBytes appends fail with "disk full" once the file system's usable space would
+ *     drop below this, long before an mmap write could hit a full disk (SIGBUS)
+ * @param writeLockTimeout Chronicle's write-lock timeout: how long before the lock of a writer
+ *     that died mid-document is forced open (Chronicle waits 1.5× this)
+ * @param snapshotEveryEvents after this many new events the writer persists an index snapshot so
+ *     the next open only replays the tail
+ * @param faults test-only fault injection; {@link StorageFaults#NONE} in production
+ */
+public record ChronicleLogConfig(
+    Path directory,
+    FsyncPolicy fsync,
+    RollCycle rollCycle,
+    long diskReserveBytes,
+    Duration writeLockTimeout,
+    long snapshotEveryEvents,
+    StorageFaults faults) {
+
+  /** 256 MiB: several of Chronicle's mapped chunks, so a write never lands on a full disk. */
+  public static final long DEFAULT_DISK_RESERVE = 256L << 20;
+
+  static {
+    // Runs before RollCycles (the first Chronicle class a caller can touch) initialises.
+    ChronicleSupport.disableAnalytics();
+  }
+
+  public ChronicleLogConfig {
+    requireNonNull(directory, "directory");
+    requireNonNull(fsync, "fsync");
+    requireNonNull(rollCycle, "rollCycle");
+    requireNonNull(writeLockTimeout, "writeLockTimeout");
+    requireNonNull(faults, "faults");
+    if (diskReserveBytes < 0) throw new IllegalArgumentException("diskReserveBytes must be >= 0");
+    if (writeLockTimeout.isNegative() || writeLockTimeout.isZero()) {
+      throw new IllegalArgumentException("writeLockTimeout must be positive");
+    }
+    if (snapshotEveryEvents < 1) throw new IllegalArgumentException("snapshotEveryEvents >= 1");
+  }
+
+  /** Batch fsync, daily files, 256 MiB reserve, 2 s lock timeout, a snapshot every 1M events. */
+  public static ChronicleLogConfig defaults(Path directory) {
+    return new ChronicleLogConfig(
+        directory,
+        FsyncPolicy.batch(),
+        RollCycles.FAST_DAILY,
+        DEFAULT_DISK_RESERVE,
+        Duration.ofSeconds(2),
+        1_000_000,
+        StorageFaults.NONE);
+  }
+
+  public ChronicleLogConfig withFsync(FsyncPolicy policy) {
+    return new ChronicleLogConfig(
+        directory, policy, rollCycle, diskReserveBytes, writeLockTimeout, snapshotEveryEvents,
+        faults);
+  }
+
+  public ChronicleLogConfig withRollCycle(RollCycle cycle) {
+    return new ChronicleLogConfig(
+        directory, fsync, cycle, diskReserveBytes, writeLockTimeout, snapshotEveryEvents, faults);
+  }
+
+  public ChronicleLogConfig withDiskReserveBytes(long bytes) {
+    return new ChronicleLogConfig(
+        directory, fsync, rollCycle, bytes, writeLockTimeout, snapshotEveryEvents, faults);
+  }
+
+  public ChronicleLogConfig withWriteLockTimeout(Duration timeout) {
+    return new ChronicleLogConfig(
+        directory, fsync, rollCycle, diskReserveBytes, timeout, snapshotEveryEvents, faults);
+  }
+
+  public ChronicleLogConfig withSnapshotEveryEvents(long events) {
+    return new ChronicleLogConfig(
+        directory, fsync, rollCycle, diskReserveBytes, writeLockTimeout, events, faults);
+  }
+
+  public ChronicleLogConfig withFaults(StorageFaults storageFaults) {
+    return new ChronicleLogConfig(
+        directory, fsync, rollCycle, diskReserveBytes, writeLockTimeout, snapshotEveryEvents,
+        storageFaults);
+  }
+}
