@@ -5,9 +5,6 @@ import static java.util.Objects.requireNonNull;
 import dev.scribe.codec.EventCodec;
 import dev.scribe.eventlog.ReadAll;
 import dev.scribe.eventlog.TailEvents;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -95,7 +92,7 @@ public final class ProjectionRunner implements AutoCloseable {
         new ProjectionWorker(
             projection, directoryOf(name), log, tail, codec, config.checkpointEvery());
     workers.put(name, w);
-    if (started) startWorker(w);
+    if (started) w.start();
     return projection;
   }
 
@@ -104,7 +101,7 @@ public final class ProjectionRunner implements AutoCloseable {
     if (closed) throw new IllegalStateException("the runner is closed");
     if (started) return;
     started = true;
-    for (ProjectionWorker w : workers.values()) startWorker(w);
+    for (ProjectionWorker w : workers.values()) w.start();
     long every = config.idleCheckpointInterval().toNanos();
     ScheduledExecutorService t =
         Executors.newSingleThreadScheduledExecutor(
@@ -115,15 +112,6 @@ public final class ProjectionRunner implements AutoCloseable {
             });
     t.scheduleWithFixedDelay(this::tick, every, every, TimeUnit.NANOSECONDS);
     ticker = t;
-  }
-
-  private void startWorker(ProjectionWorker w) {
-    try {
-      Files.createDirectories(directoryOf(w.name()));
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot create " + directoryOf(w.name()), e);
-    }
-    w.start();
   }
 
   private Path directoryOf(String name) {

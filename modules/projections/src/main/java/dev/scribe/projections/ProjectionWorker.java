@@ -7,6 +7,7 @@ import dev.scribe.eventlog.StoredEvent;
 import dev.scribe.eventlog.Subscription;
 import dev.scribe.eventlog.TailEvents;
 import dev.scribe.projections.ProjectionFailure.Stage;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -92,6 +93,7 @@ final class ProjectionWorker {
       failure = null;
       Checkpoint cp;
       try {
+        Files.createDirectories(directory);
         cp = projection.open(directory);
         open = true;
       } catch (Exception e) {

@@ -21,6 +21,7 @@ final class Instrumented<P extends Projection> implements Projection {
   volatile long failAt;
   volatile boolean crashed;
   volatile boolean failCheckpoints;
+  volatile boolean failOpen;
   volatile @Nullable CountDownLatch gate;
   final CountDownLatch blocked = new CountDownLatch(1);
 
@@ -35,6 +36,7 @@ final class Instrumented<P extends Projection> implements Projection {
 
   @Override
   public Checkpoint open(Path directory) throws IOException {
+    if (failOpen) throw new IOException("Permission denied");
     return inner.open(directory);
   }
 

@@ -399,4 +399,37 @@ class ProjectionRunnerTest {
     assertThat(r.status()).extracting(ProjectionStatus::state)
         .containsOnly(ProjectionState.STOPPED);
   }
+
+  @Test
+  void a_projection_that_cannot_open_is_failed_and_the_others_run() throws Exception {
+    Instrumented<FoldProjection<EntryCounts>> unopenable =
+        new Instrumented<>(FoldProjection.inMemory("bad", EntryCounts.fold()));
+    unopenable.failOpen = true;
+    ProjectionRunner r = runner();
+    r.register(unopenable);
+    r.register(FoldProjection.inMemory("good", EntryCounts.fold()));
+    r.start();
+    appendEntries(3);
+    assertThat(r.awaitApplied("good", 3, WAIT)).isTrue();
+    assertThat(r.status("bad").failureIfAny()).get().satisfies(f -> {
+      assertThat(f.stage()).isEqualTo(Stage.OPEN);
+      assertThat(f.error()).contains("Permission denied");
+    });
+  }
+
+  @Test
+  void a_subscription_that_ends_on_its_own_is_reported_as_failed() throws Exception {
+    ProjectionRunner r = runner(RunnerConfig.defaults(base)
+        .withIdleCheckpointInterval(Duration.ofMillis(20)));
+    r.register(FoldProjection.inMemory("counts", EntryCounts.fold()));
+    r.start();
+    appendEntries(3);
+    assertThat(r.awaitApplied("counts", 3, WAIT)).isTrue();
+
+    log.close(); // the subscription stops; nothing will advance the projection any more
+    assertThatThrownBy(() -> r.awaitApplied("counts", 4, WAIT))
+        .isInstanceOf(ProjectionFailedException.class)
+        .hasMessageContaining("READ");
+    assertThat(r.status("counts").lastApplied()).isEqualTo(3);
+  }
 }
