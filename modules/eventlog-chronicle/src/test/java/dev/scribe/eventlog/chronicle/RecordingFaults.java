@@ -1,0 +1,34 @@
+package dev.scribe.eventlog.chronicle;
+
+import java.io.IOException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Test faults: counts syncs, fails the next write or sync on demand, can hold the first sync. */
+final class RecordingFaults implements StorageFaults {
+  final AtomicInteger syncs = new AtomicInteger();
+  final AtomicBoolean failNextWrite = new AtomicBoolean();
+  final AtomicBoolean failNextSync = new AtomicBoolean();
+  final CountDownLatch firstSyncEntered = new CountDownLatch(1);
+  volatile CountDownLatch holdFirstSync = new CountDownLatch(0);
+
+  @Override
+  public void duringWrite(long firstPosition) throws IOException {
+    if (failNextWrite.getAndSet(false)) throw new IOException("injected write failure");
+  }
+
+  @Override
+  public void beforeSync() throws IOException {
+    if (syncs.incrementAndGet() == 1) {
+      firstSyncEntered.countDown();
+      try {
+        holdFirstSync.await(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    if (failNextSync.getAndSet(false)) throw new IOException("injected sync failure (EIO)");
+  }
+}
