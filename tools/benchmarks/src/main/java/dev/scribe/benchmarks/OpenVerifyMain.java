@@ -1,0 +1,67 @@
+package dev.scribe.benchmarks;
+
+import dev.scribe.eventlog.AppendRequest;
+import dev.scribe.eventlog.chronicle.ChronicleEventLog;
+import dev.scribe.eventlog.chronicle.ChronicleLogConfig;
+import dev.scribe.eventlog.chronicle.ChronicleLogVerifier;
+import dev.scribe.eventlog.chronicle.FsyncPolicy;
+import dev.scribe.eventlog.chronicle.RecoveryReport;
+import dev.scribe.eventlog.chronicle.VerifyReport;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The open-time target: {@code generate DIR N} writes N events (policy none, then a clean close
+ * that leaves the index snapshot); {@code open DIR} times open + tail verification + close in a
+ * fresh JVM; {@code verify DIR} times the full chain walk ({@code scribe verify}).
+ */
+public final class OpenVerifyMain {
+  private OpenVerifyMain() {}
+
+  public static void main(String[] args) {
+    Path dir = Path.of(args[1]);
+    ChronicleLogConfig config = ChronicleLogConfig.defaults(dir).withFsync(FsyncPolicy.none());
+    long t0 = System.nanoTime();
+    switch (args[0]) {
+      case "generate" -> {
+        long n = Long.parseLong(args[2]);
+        AppendRequest[] requests = Payloads.requests(1024);
+        try (ChronicleEventLog log = ChronicleEventLog.open(config, Clock.systemUTC(), Payloads.ids())) {
+          CompletableFuture<?>[] ring = new CompletableFuture<?>[4096];
+          for (long i = 0; i < n; i++) {
+            int slot = (int) (i & 4095);
+            if (ring[slot] != null) ring[slot].join();
+            ring[slot] = log.appendAsync(requests[(int) (i & 1023)]);
+          }
+          for (CompletableFuture<?> f : ring) if (f != null) f.join();
+          System.out.printf("generated %d events in %.1f s%n", n, secs(t0));
+        }
+        System.out.printf("closed (snapshot written) after %.1f s%n", secs(t0));
+      }
+      case "open" -> {
+        RecoveryReport r;
+        long last;
+        try (ChronicleEventLog log = ChronicleEventLog.open(config, Clock.systemUTC(), Payloads.ids())) {
+          r = log.recovery();
+          last = log.lastPosition();
+          System.out.printf(
+              "OPEN lastPosition=%d snapshotUsed=%s eventsVerified=%d open=%.3f s%n",
+              last, r.snapshotUsed(), r.eventsVerified(), secs(t0));
+        }
+        System.out.printf("open+close=%.3f s%n", secs(t0));
+      }
+      case "verify" -> {
+        VerifyReport r = ChronicleLogVerifier.verify(dir);
+        System.out.printf(
+            "VERIFY intact=%s events=%d time=%.1f s (%.0f events/s)%n",
+            r.intact(), r.eventsVerified(), secs(t0), r.eventsVerified() / secs(t0));
+      }
+      default -> throw new IllegalArgumentException("generate DIR N | open DIR | verify DIR");
+    }
+  }
+
+  private static double secs(long t0) {
+    return (System.nanoTime() - t0) / 1e9;
+  }
+}
