@@ -240,13 +240,11 @@ final class AppendWriter {
       p.future.completeExceptionally(e);
       return null;
     }
-    List<byte[]> records = new ArrayList<>(sealed.size());
-    for (StoredEvent e : sealed) records.add(RecordFormat.encode(e));
     long first = sealed.get(0).position();
     long documentIndex;
     try {
-      disk.reserve(BatchDocument.size(records));
-      documentIndex = writeDocument(first, records);
+      disk.reserve(BatchDocument.maxSize(sealed));
+      documentIndex = writeDocument(first, sealed);
     } catch (EventLogStorageException e) {
       p.future.completeExceptionally(e);
       return null;
@@ -262,7 +260,7 @@ final class AppendWriter {
   }
 
   /** Writes one document; on any failure rolls it back so no reader ever sees it. */
-  private long writeDocument(long first, List<byte[]> records) {
+  private long writeDocument(long first, List<StoredEvent> events) {
     long before = safeLastIndex();
     DocumentContext dc;
     try {
@@ -272,7 +270,7 @@ final class AppendWriter {
     }
     boolean complete = false;
     try {
-      BatchDocument.write(dc.wire().bytes(), first, records);
+      BatchDocument.write(dc.wire().bytes(), events);
       config.faults().duringWrite(first);
       complete = true;
     } catch (Exception e) {

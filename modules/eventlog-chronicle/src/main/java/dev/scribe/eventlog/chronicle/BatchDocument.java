@@ -1,7 +1,6 @@
 package dev.scribe.eventlog.chronicle;
 
 import dev.scribe.eventlog.CorruptLogException;
-import dev.scribe.eventlog.RecordFormat;
 import dev.scribe.eventlog.StoredEvent;
 import java.util.List;
 import net.openhft.chronicle.bytes.Bytes;
@@ -15,7 +14,7 @@ import net.openhft.chronicle.bytes.Bytes;
  * int   MAGIC
  * long  first position
  * int   event count
- * count × (int length, {@link RecordFormat} bytes)
+ * count × (int length, {@link dev.scribe.eventlog.RecordFormat} bytes)
  * </pre>
  */
 final class BatchDocument {
@@ -25,21 +24,18 @@ final class BatchDocument {
 
   private BatchDocument() {}
 
-  /** Bytes the document needs for these encoded records. */
-  static long size(List<byte[]> records) {
+  /** At most the bytes the document needs for these events (for the disk-space check). */
+  static long maxSize(List<StoredEvent> events) {
     long n = HEADER_BYTES;
-    for (byte[] r : records) n += 4 + r.length;
+    for (StoredEvent e : events) n += RecordCodec.maxSize(e);
     return n;
   }
 
-  static void write(Bytes<?> out, long firstPosition, List<byte[]> records) {
+  static void write(Bytes<?> out, List<StoredEvent> events) {
     out.writeInt(MAGIC);
-    out.writeLong(firstPosition);
-    out.writeInt(records.size());
-    for (byte[] r : records) {
-      out.writeInt(r.length);
-      out.write(r);
-    }
+    out.writeLong(events.get(0).position());
+    out.writeInt(events.size());
+    for (StoredEvent e : events) RecordCodec.write(out, e);
   }
 
   /** The position range a document holds, read from its header only. */
@@ -78,27 +74,11 @@ final class BatchDocument {
 
   /** Skips the next record. */
   static void skipRecord(Bytes<?> in, long position) {
-    in.readSkip(recordLength(in, position));
+    RecordCodec.skip(in, position);
   }
 
   /** Reads and decodes the next record (its hash is not checked here). */
   static StoredEvent readRecord(Bytes<?> in, long position) {
-    int length = recordLength(in, position);
-    byte[] record = new byte[length];
-    in.read(record, 0, length);
-    try {
-      return RecordFormat.decode(record);
-    } catch (CorruptLogException e) {
-      throw new CorruptLogException(position, e.getMessage());
-    }
-  }
-
-  private static int recordLength(Bytes<?> in, long position) {
-    if (in.readRemaining() < 4) throw new CorruptLogException(position, "record length missing");
-    int length = in.readInt();
-    if (length < 0 || length > in.readRemaining()) {
-      throw new CorruptLogException(position, "record length " + length + " exceeds its document");
-    }
-    return length;
+    return RecordCodec.read(in, position);
   }
 }

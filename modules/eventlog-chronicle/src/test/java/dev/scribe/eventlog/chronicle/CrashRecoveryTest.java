@@ -76,6 +76,9 @@ class CrashRecoveryTest {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx256m");
+    // Start fast (C1 only, serial GC): the child lives a second or two, and startup dominates.
+    command.add("-XX:TieredStopAtLevel=1");
+    command.add("-XX:+UseSerialGC");
     command.addAll(chronicleFlags());
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
