@@ -3,7 +3,6 @@ package dev.scribe.transport;
 import dev.scribe.mcp.McpSession;
 import dev.scribe.mcp.ResponseChannel;
 import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import java.time.Duration;
@@ -24,6 +23,7 @@ final class HttpExchange implements ResponseChannel {
   private final AcceptMode mode;
   private final Duration keepAlive;
   private final SseWriter sse;
+  private final Outbox outbox;
   private boolean done; // confined to the context
 
   HttpExchange(
@@ -38,6 +38,7 @@ final class HttpExchange implements ResponseChannel {
     this.mode = mode;
     this.keepAlive = keepAlive;
     this.sse = new SseWriter(context, response);
+    this.outbox = new Outbox(context);
     response.closeHandler(v -> sse.stopKeepAlive());
     if (mode == AcceptMode.SSE_ONLY) {
       startSse();
@@ -104,10 +105,6 @@ final class HttpExchange implements ResponseChannel {
   }
 
   private void onContext(Runnable r) {
-    if (Vertx.currentContext() == context) {
-      r.run();
-    } else {
-      context.runOnContext(v -> r.run());
-    }
+    outbox.submit(r);
   }
 }

@@ -3,18 +3,19 @@ package dev.scribe.transport;
 import dev.scribe.mcp.McpSession;
 import dev.scribe.mcp.MessageSink;
 import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 
 /** A session's standalone GET stream, as the engine sees it. */
 final class SseStreamSink implements MessageSink {
   private final Context context;
   private final SseWriter sse;
   private final McpSession session;
+  private final Outbox outbox;
 
   SseStreamSink(Context context, SseWriter sse, McpSession session) {
     this.context = context;
     this.sse = sse;
     this.session = session;
+    this.outbox = new Outbox(context);
   }
 
   @Override
@@ -28,10 +29,6 @@ final class SseStreamSink implements MessageSink {
   }
 
   private void onContext(Runnable r) {
-    if (Vertx.currentContext() == context) {
-      r.run();
-    } else {
-      context.runOnContext(v -> r.run());
-    }
+    outbox.submit(r);
   }
 }
