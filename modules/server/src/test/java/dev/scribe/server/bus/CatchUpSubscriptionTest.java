@@ -85,7 +85,7 @@ class CatchUpSubscriptionTest {
     for (Future<CatchUpSubscription> f : subs) {
       CatchUpSubscription s = await(f);
       assertThat(s.lastPosition()).isEqualTo(total);
-      assertThat(s.caughtUp().succeeded()).isTrue();
+      await(s.caughtUp()); // may complete just after the last delivery
       await(s.close());
     }
   }
