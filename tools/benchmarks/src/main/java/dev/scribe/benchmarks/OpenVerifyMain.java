@@ -14,7 +14,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The open-time target: {@code generate DIR N} writes N events (policy none, then a clean close
  * that leaves the index snapshot); {@code open DIR} times open + tail verification + close in a
- * fresh JVM; {@code verify DIR} times the full chain walk ({@code scribe verify}).
+ * fresh JVM; {@code append-and-halt DIR N} adds N events and stops without closing (as a crash
+ * would, leaving an N-event tail after the snapshot); {@code verify DIR} times the full chain walk ({@code scribe verify}).
  */
 public final class OpenVerifyMain {
   private OpenVerifyMain() {}
@@ -39,6 +40,25 @@ public final class OpenVerifyMain {
         }
         System.out.printf("closed (snapshot written) after %.1f s%n", secs(t0));
       }
+      case "append-and-halt" -> {
+        // The worst case after a crash: a snapshot that is N events old (N < the snapshot
+        // interval), so the next open replays and verifies N events.
+        long n = Long.parseLong(args[2]);
+        AppendRequest[] requests = Payloads.requests(1024);
+        ChronicleEventLog log =
+            ChronicleEventLog.open(
+                config.withSnapshotEveryEvents(Long.MAX_VALUE / 2), Clock.systemUTC(), Payloads.ids());
+        CompletableFuture<?>[] ring = new CompletableFuture<?>[4096];
+        for (long i = 0; i < n; i++) {
+          int slot = (int) (i & 4095);
+          if (ring[slot] != null) ring[slot].join();
+          ring[slot] = log.appendAsync(requests[(int) (i & 1023)]);
+        }
+        for (CompletableFuture<?> f : ring) if (f != null) f.join();
+        System.out.printf("appended %d events without a snapshot; halting (no close)%n", n);
+        System.out.flush();
+        Runtime.getRuntime().halt(0);
+      }
       case "open" -> {
         RecoveryReport r;
         long last;
@@ -57,7 +77,7 @@ public final class OpenVerifyMain {
             "VERIFY intact=%s events=%d time=%.1f s (%.0f events/s)%n",
             r.intact(), r.eventsVerified(), secs(t0), r.eventsVerified() / secs(t0));
       }
-      default -> throw new IllegalArgumentException("generate DIR N | open DIR | verify DIR");
+      default -> throw new IllegalArgumentException("generate DIR N | append-and-halt DIR N | open DIR | verify DIR");
     }
   }
 
