@@ -2,11 +2,15 @@ package dev.scribe.projections;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.scribe.eventlog.ReadAll;
+import dev.scribe.eventlog.StoredEvent;
+import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * What a projection's stored state describes: the log position of the last event applied to it,
- * and that event's hash.
+ * What a projection's stored state describes: the log position of the last event applied to it, and
+ * that event's hash.
  *
  * <p>The hash ties the checkpoint to one particular log. On start the runner compares it with the
  * log's event at that position; a mismatch (or a checkpoint beyond the log's end) means the state
@@ -33,6 +37,32 @@ public record Checkpoint(long position, String eventHash) {
     if (!eventHash.isEmpty() && !HEX_SHA256.matcher(eventHash).matches()) {
       throw new IllegalArgumentException("eventHash is not lower-case hex SHA-256: " + eventHash);
     }
+  }
+
+  /**
+   * Why this checkpoint does not describe {@code log} — it lies beyond the log's end, or the log's
+   * event at its position has another hash — or empty when it does. For the runner's start-up check
+   * and {@code scribe verify}.
+   */
+  public Optional<String> mismatchWith(ReadAll log) {
+    if (position == 0) return Optional.empty();
+    long last = log.lastPosition();
+    if (position > last) {
+      return Optional.of(
+          "the checkpoint is at position " + position + " but the log ends at " + last);
+    }
+    if (eventHash.isEmpty()) return Optional.empty();
+    List<StoredEvent> at = log.readForward(position, 1);
+    if (at.isEmpty() || at.get(0).position() != position) {
+      return Optional.of("the log has no event at the checkpoint's position " + position);
+    }
+    if (!at.get(0).hashHex().equals(eventHash)) {
+      return Optional.of(
+          "the checkpoint's event hash at position "
+              + position
+              + " differs from the log's (the log was replaced or lost its tail)");
+    }
+    return Optional.empty();
   }
 
   /** A checkpoint at {@code position} whose event hash is not known. */

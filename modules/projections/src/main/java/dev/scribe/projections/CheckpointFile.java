@@ -15,8 +15,8 @@ import java.util.zip.CRC32C;
  * A checkpoint and (optionally) the state it describes, in one file replaced atomically ({@link
  * DurableFiles#replace}), so a position is never durable without its state.
  *
- * <p>Format (version 1): an ASCII header of {@code key=value} lines, an empty line, then the
- * state bytes. The header can be read with {@code head -6}:
+ * <p>Format (version 1): an ASCII header of {@code key=value} lines, an empty line, then the state
+ * bytes. The header can be read with {@code head -6}:
  *
  * <pre>
  * scribe-checkpoint 1
@@ -28,8 +28,8 @@ import java.util.zip.CRC32C;
  * &lt;state-length bytes&gt;
  * </pre>
  *
- * {@code event-hash} is empty at position 0. Side-effecting projections whose state lives
- * elsewhere store no state bytes ({@code state-length=0}).
+ * {@code event-hash} is empty at position 0. Side-effecting projections whose state lives elsewhere
+ * store no state bytes ({@code state-length=0}).
  */
 public final class CheckpointFile {
   static final String MAGIC = "scribe-checkpoint 1";

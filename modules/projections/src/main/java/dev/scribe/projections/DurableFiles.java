@@ -10,8 +10,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
 /**
- * File operations that survive a crash at any point: a reader sees the old content or the new
- * one, never a torn mix. For side-effecting projections' outputs and checkpoints.
+ * File operations that survive a crash at any point: a reader sees the old content or the new one,
+ * never a torn mix. For side-effecting projections' outputs and checkpoints.
  */
 public final class DurableFiles {
   private DurableFiles() {}

@@ -45,8 +45,7 @@ public final class FoldProjection<S> implements Projection {
   }
 
   /** A fold whose state is snapshotted with each checkpoint and resumed from on start. */
-  public static <S> FoldProjection<S> snapshotted(
-      String name, Fold<S> fold, StateCodec<S> codec) {
+  public static <S> FoldProjection<S> snapshotted(String name, Fold<S> fold, StateCodec<S> codec) {
     return new FoldProjection<>(name, fold, requireNonNull(codec, "codec"));
   }
 
@@ -90,7 +89,10 @@ public final class FoldProjection<S> implements Projection {
   }
 
   private Checkpoint dropSnapshot(Path f, Exception why) throws IOException {
-    LOG.warn("Projection '{}': snapshot {} is unusable ({}); rebuilding from position 0", name, f,
+    LOG.warn(
+        "Projection '{}': snapshot {} is unusable ({}); rebuilding from position 0",
+        name,
+        f,
         why.getMessage());
     CheckpointFile.delete(f);
     current = initial;
@@ -113,8 +115,12 @@ public final class FoldProjection<S> implements Projection {
     AppliedState<S> now = current;
     if (now.position() != checkpoint.position()) {
       throw new IllegalStateException(
-          "Projection '" + name + "' is at position " + now.position()
-              + ", asked to checkpoint " + checkpoint.position());
+          "Projection '"
+              + name
+              + "' is at position "
+              + now.position()
+              + ", asked to checkpoint "
+              + checkpoint.position());
     }
     CheckpointFile.write(file, checkpoint, codec.encode(now.state()));
   }

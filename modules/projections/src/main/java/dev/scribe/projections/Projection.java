@@ -10,21 +10,21 @@ import java.nio.file.Path;
  * {@link FoldProjection}.
  *
  * <p><b>Checkpoint contract.</b> {@link #checkpoint} must make the state that reflects exactly the
- * events up to {@code checkpoint.position()} durable <em>together with</em> that checkpoint, in
- * one atomic step (Lucene: commit user data; files: data files fsynced first, then a checkpoint
- * file written by temp + fsync + rename, see {@link CheckpointFile}). {@link #open} returns the
- * last checkpoint so made. Never store a position without the state it describes.
+ * events up to {@code checkpoint.position()} durable <em>together with</em> that checkpoint, in one
+ * atomic step (Lucene: commit user data; files: data files fsynced first, then a checkpoint file
+ * written by temp + fsync + rename, see {@link CheckpointFile}). {@link #open} returns the last
+ * checkpoint so made. Never store a position without the state it describes.
  *
  * <p><b>Replay after a crash.</b> Effects of events after the last checkpoint may already be
  * visible in external state when the process dies; after {@link #open} the runner applies those
- * events again. {@code apply} must therefore converge when an event after the checkpoint is
- * applied twice: make it idempotent (update-by-id), or roll external state back to the checkpoint
- * in {@code open}.
+ * events again. {@code apply} must therefore converge when an event after the checkpoint is applied
+ * twice: make it idempotent (update-by-id), or roll external state back to the checkpoint in {@code
+ * open}.
  *
  * <p><b>Threading.</b> The runner never calls one projection's methods concurrently and orders
- * every call after the previous one (happens-before), but not always from the same thread:
- * events arrive on the projection's own subscription thread, idle checkpoints on the runner's
- * checkpoint thread, lifecycle calls on the caller of {@link ProjectionRunner#start} or {@link
+ * every call after the previous one (happens-before), but not always from the same thread: events
+ * arrive on the projection's own subscription thread, idle checkpoints on the runner's checkpoint
+ * thread, lifecycle calls on the caller of {@link ProjectionRunner#start} or {@link
  * ProjectionRunner#rebuild}. Read accessors a projection offers to tool handlers must be
  * thread-safe on their own.
  */
@@ -40,8 +40,8 @@ public interface Projection {
    * Opens the projection and returns the checkpoint its durable state describes ({@link
    * Checkpoint#NONE} when there is none).
    *
-   * @param directory the projection's own directory ({@code <base>/<name>/}, created by the
-   *     runner) for its checkpoint and any state it keeps; external outputs may live elsewhere
+   * @param directory the projection's own directory ({@code <base>/<name>/}, created by the runner)
+   *     for its checkpoint and any state it keeps; external outputs may live elsewhere
    */
   Checkpoint open(Path directory) throws IOException;
 
@@ -49,15 +49,15 @@ public interface Projection {
   void apply(RecordedEvent event) throws IOException;
 
   /**
-   * Makes the state after the event at {@code checkpoint.position()} durable with that
-   * checkpoint, atomically. Called every N events and when idle, never per event.
+   * Makes the state after the event at {@code checkpoint.position()} durable with that checkpoint,
+   * atomically. Called every N events and when idle, never per event.
    */
   void checkpoint(Checkpoint checkpoint) throws IOException;
 
   /**
-   * Drops all state so that the projection is as if nothing had been applied (position 0).
-   * Delete the checkpoint <em>first</em>, then the state: a crash half-way must never leave a
-   * checkpoint that describes state which is gone.
+   * Drops all state so that the projection is as if nothing had been applied (position 0). Delete
+   * the checkpoint <em>first</em>, then the state: a crash half-way must never leave a checkpoint
+   * that describes state which is gone.
    */
   void reset() throws IOException;
 

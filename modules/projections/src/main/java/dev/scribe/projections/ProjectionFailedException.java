@@ -21,8 +21,15 @@ public final class ProjectionFailedException extends RuntimeException {
     return s.failureIfAny()
         .map(
             f ->
-                "Projection '" + s.name() + "' failed (" + f.stage() + " at position "
-                    + f.position() + ": " + f.error() + ")")
+                "Projection '"
+                    + s.name()
+                    + "' failed ("
+                    + f.stage()
+                    + " at position "
+                    + f.position()
+                    + ": "
+                    + f.error()
+                    + ")")
         .orElse("Projection '" + s.name() + "' is " + s.state());
   }
 }

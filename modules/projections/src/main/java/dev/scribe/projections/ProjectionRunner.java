@@ -24,19 +24,19 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>On {@link #start} each projection opens its checkpoint (in {@code <base>/<name>/}), which
- *       is checked against the log (position and event hash), and catches up from there through
- *       its own {@link TailEvents#subscribe subscription} on its own thread ({@code
+ *       is checked against the log (position and event hash), and catches up from there through its
+ *       own {@link TailEvents#subscribe subscription} on its own thread ({@code
  *       scribe-tail-projection-<name>}): a slow projection delays nobody.
  *   <li>Stored events are decoded with the {@link EventCodec}. A projection whose decode, apply or
  *       checkpoint throws is {@link ProjectionState#FAILED} — with the position and the error in
  *       its {@link #status} — and stops; the others keep running.
- *   <li>Checkpoints are taken every {@link RunnerConfig#checkpointEvery()} events, and by one
- *       named thread ({@code scribe-projections-checkpoint}) when a projection is idle or caught
- *       up, and on {@link #close}; never per event.
- *   <li>{@link #rebuild} drops a projection's state and replays from position 0; {@link
- *       #restart} reopens it from its durable checkpoint (after fixing what made it fail).
- *   <li>{@link #awaitApplied} gives read-your-writes: a tool handler that appended up to position
- *       p waits until the projection it reads has applied p.
+ *   <li>Checkpoints are taken every {@link RunnerConfig#checkpointEvery()} events, and by one named
+ *       thread ({@code scribe-projections-checkpoint}) when a projection is idle or caught up, and
+ *       on {@link #close}; never per event.
+ *   <li>{@link #rebuild} drops a projection's state and replays from position 0; {@link #restart}
+ *       reopens it from its durable checkpoint (after fixing what made it fail).
+ *   <li>{@link #awaitApplied} gives read-your-writes: a tool handler that appended up to position p
+ *       waits until the projection it reads has applied p.
  * </ul>
  *
  * Thread-safe.
@@ -55,8 +55,8 @@ public final class ProjectionRunner implements AutoCloseable {
   private boolean closed; // under this
 
   /**
-   * A runner reading {@code log} (for catch-up checks, status and lag) and following {@code tail}
-   * — normally both the server's one {@link dev.scribe.eventlog.EventLog}.
+   * A runner reading {@code log} (for catch-up checks, status and lag) and following {@code tail} —
+   * normally both the server's one {@link dev.scribe.eventlog.EventLog}.
    */
   public ProjectionRunner(ReadAll log, TailEvents tail, EventCodec codec, RunnerConfig config) {
     this.log = requireNonNull(log, "log");

@@ -11,7 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs one projection: its own log subscription (and so its own thread), its applied and
- * checkpointed positions, its failure. Everything that touches the projection happens under
- * {@link #applyLock}, so the projection sees one caller at a time whatever the thread.
+ * checkpointed positions, its failure. Everything that touches the projection happens under {@link
+ * #applyLock}, so the projection sees one caller at a time whatever the thread.
  *
  * <p>Lifecycle methods ({@link #start}, {@link #rebuild}, {@link #restart}, {@link #close}) are
  * synchronized on the worker. Stopping never interrupts an {@code apply}: {@link #halt} first
@@ -174,8 +174,7 @@ final class ProjectionWorker {
 
   private void follow(long from) {
     stopping = false;
-    state =
-        applied >= log.lastPosition() ? ProjectionState.LIVE : ProjectionState.CATCHING_UP;
+    state = applied >= log.lastPosition() ? ProjectionState.LIVE : ProjectionState.CATCHING_UP;
     try {
       subscription = tail.subscribe("projection-" + name(), from, this::onEvent);
     } catch (RuntimeException e) {
@@ -215,24 +214,12 @@ final class ProjectionWorker {
    * describes events this log does not hold.
    */
   private Checkpoint validate(Checkpoint cp) throws Exception {
-    if (cp.position() == 0) return cp;
-    long last = log.lastPosition();
-    String problem = null;
-    if (cp.position() > last) {
-      problem = "its checkpoint is at position " + cp.position() + " but the log ends at " + last;
-    } else if (!cp.eventHash().isEmpty()) {
-      List<StoredEvent> at = log.readForward(cp.position(), 1);
-      if (at.isEmpty() || at.get(0).position() != cp.position()) {
-        problem = "the log has no event at its checkpoint position " + cp.position();
-      } else if (!at.get(0).hashHex().equals(cp.eventHash())) {
-        problem =
-            "its checkpoint's event hash at position " + cp.position()
-                + " differs from the log's (the log was replaced or lost its tail)";
-      }
-    }
-    if (problem == null) return cp;
-    LOG.warn("Projection '{}': {}; dropping its state and rebuilding from position 0", name(),
-        problem);
+    Optional<String> problem = cp.mismatchWith(log);
+    if (problem.isEmpty()) return cp;
+    LOG.warn(
+        "Projection '{}': {}; dropping its state and rebuilding from position 0",
+        name(),
+        problem.get());
     projection.reset();
     return Checkpoint.NONE;
   }
@@ -321,10 +308,15 @@ final class ProjectionWorker {
   // ---- failure, status, waiting ------------------------------------------------------------
 
   private void fail(Stage stage, long position, Throwable t) {
-    failure = new ProjectionFailure(stage, position, t.getClass().getName() + ": " + t.getMessage());
+    failure =
+        new ProjectionFailure(stage, position, t.getClass().getName() + ": " + t.getMessage());
     state = ProjectionState.FAILED;
-    LOG.error("Projection '{}' failed ({} at position {}); the other projections keep running",
-        name(), stage, position, t);
+    LOG.error(
+        "Projection '{}' failed ({} at position {}); the other projections keep running",
+        name(),
+        stage,
+        position,
+        t);
     signal();
   }
 
@@ -366,8 +358,8 @@ final class ProjectionWorker {
 
   /**
    * Wakes waiters. The volatile {@link #waiters} check keeps the monitor off the per-event path
-   * when nobody waits; a waiter increments it before re-reading {@link #applied}, so either it
-   * sees the new position or this sees the waiter.
+   * when nobody waits; a waiter increments it before re-reading {@link #applied}, so either it sees
+   * the new position or this sees the waiter.
    */
   private void signal() {
     if (waiters > 0) {

@@ -8,11 +8,11 @@ import java.time.Duration;
 /**
  * How a {@link ProjectionRunner} stores and paces checkpoints.
  *
- * @param baseDirectory each projection gets {@code <baseDirectory>/<name>/} (the server uses
- *     {@code <data>/projections})
+ * @param baseDirectory each projection gets {@code <baseDirectory>/<name>/} (the server uses {@code
+ *     <data>/projections})
  * @param checkpointEvery checkpoint after this many applied events even while busy
- * @param idleCheckpointInterval how often the runner looks for projections that have applied
- *     events since their last checkpoint and are idle or caught up, and checkpoints them
+ * @param idleCheckpointInterval how often the runner looks for projections that have applied events
+ *     since their last checkpoint and are idle or caught up, and checkpoints them
  */
 public record RunnerConfig(
     Path baseDirectory, int checkpointEvery, Duration idleCheckpointInterval) {

@@ -11,9 +11,9 @@
  * ProjectionRunner#awaitApplied}) and rebuilds any projection from position 0.
  *
  * <p>Two flavours: pure in-memory folds ({@link Fold} run by a {@link FoldProjection}, optionally
- * snapshotted through a {@link StateCodec}) and side-effecting projections (a Lucene index, Markdown
- * files) that implement {@link Projection} directly with their own atomic checkpoint, for which
- * {@link CheckpointFile} and {@link DurableFiles} provide the file mechanics.
+ * snapshotted through a {@link StateCodec}) and side-effecting projections (a Lucene index,
+ * Markdown files) that implement {@link Projection} directly with their own atomic checkpoint, for
+ * which {@link CheckpointFile} and {@link DurableFiles} provide the file mechanics.
  */
 @NullMarked
 package dev.scribe.projections;

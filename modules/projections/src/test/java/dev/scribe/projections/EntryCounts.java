@@ -63,8 +63,10 @@ record EntryCounts(SortedMap<String, Long> entries, SortedMap<String, String> bi
         @Override
         public byte[] encode(EntryCounts s) {
           StringBuilder out = new StringBuilder();
-          s.entries().forEach((p, n) -> out.append("e\t").append(p).append('\t').append(n).append('\n'));
-          s.bindings().forEach((k, p) -> out.append("b\t").append(k).append('\t').append(p).append('\n'));
+          s.entries()
+              .forEach((p, n) -> out.append("e\t").append(p).append('\t').append(n).append('\n'));
+          s.bindings()
+              .forEach((k, p) -> out.append("b\t").append(k).append('\t').append(p).append('\n'));
           return out.toString().getBytes(UTF_8);
         }
 

@@ -16,7 +16,8 @@ class FoldProjectionTest {
   @TempDir Path dir;
 
   private static RecordedEvent at(long position, Placed p) {
-    return new RecordedEvent(position, p.stream(), 1, p.sessionId(), "", TestLog.CLOCK.instant(), p.event());
+    return new RecordedEvent(
+        position, p.stream(), 1, p.sessionId(), "", TestLog.CLOCK.instant(), p.event());
   }
 
   @Test

@@ -11,8 +11,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Wraps a projection for tests: counts applies, records checkpoints, and on demand throws at a
- * position, blocks in apply, fails checkpoints, or "crashes" (checkpoints and close become
- * no-ops, as if the process died before persisting).
+ * position, blocks in apply, fails checkpoints, or "crashes" (checkpoints and close become no-ops,
+ * as if the process died before persisting).
  */
 final class Instrumented<P extends Projection> implements Projection {
   final P inner;

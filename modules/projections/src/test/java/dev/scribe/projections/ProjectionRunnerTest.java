@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class ProjectionRunnerTest {
   private static final Duration WAIT = Duration.ofSeconds(30);
+
   /** Long enough that no idle checkpoint happens during a test. */
   private static final Duration NEVER = Duration.ofHours(1);
 
@@ -47,17 +48,18 @@ class ProjectionRunnerTest {
   }
 
   private static Instrumented<FoldProjection<EntryCounts>> counts(String name) {
-    return new Instrumented<>(FoldProjection.snapshotted(name, EntryCounts.fold(), EntryCounts.CODEC));
+    return new Instrumented<>(
+        FoldProjection.snapshotted(name, EntryCounts.fold(), EntryCounts.CODEC));
   }
 
   private void appendEntries(int n) {
-    for (int i = 0; i < n; i++) append(log, entry("s1", i % 2 == 0 ? "alpha" : "beta", "e" + i, "m"));
+    for (int i = 0; i < n; i++)
+      append(log, entry("s1", i % 2 == 0 ? "alpha" : "beta", "e" + i, "m"));
   }
 
   @Test
   void a_tool_handler_sees_its_own_write_once_awaitApplied_returns() throws Exception {
-    FoldProjection<EntryCounts> counts =
-        FoldProjection.inMemory("counts", EntryCounts.fold());
+    FoldProjection<EntryCounts> counts = FoldProjection.inMemory("counts", EntryCounts.fold());
     ProjectionRunner r = runner();
     r.register(counts);
     r.start();
@@ -94,11 +96,14 @@ class ProjectionRunnerTest {
     assertThat(s.state()).isEqualTo(ProjectionState.FAILED);
     assertThat(s.lastApplied()).isEqualTo(16);
     assertThat(s.lag()).isEqualTo(24);
-    assertThat(s.failureIfAny()).get().satisfies(f -> {
-      assertThat(f.stage()).isEqualTo(Stage.APPLY);
-      assertThat(f.position()).isEqualTo(17);
-      assertThat(f.error()).contains("IllegalStateException", "boom at 17");
-    });
+    assertThat(s.failureIfAny())
+        .get()
+        .satisfies(
+            f -> {
+              assertThat(f.stage()).isEqualTo(Stage.APPLY);
+              assertThat(f.position()).isEqualTo(17);
+              assertThat(f.error()).contains("IllegalStateException", "boom at 17");
+            });
     assertThat(broken.inner.current().position()).isEqualTo(16);
     assertThat(r.status("healthy").state()).isEqualTo(ProjectionState.LIVE);
     assertThat(r.status("healthy").lag()).isZero();
@@ -164,11 +169,14 @@ class ProjectionRunnerTest {
           .isInstanceOf(ProjectionFailedException.class);
       ProjectionStatus s = r.status(name);
       assertThat(s.lastApplied()).isEqualTo(5);
-      assertThat(s.failureIfAny()).get().satisfies(f -> {
-        assertThat(f.stage()).isEqualTo(Stage.DECODE);
-        assertThat(f.position()).isEqualTo(unknown);
-        assertThat(f.error()).contains("FromTheFuture");
-      });
+      assertThat(s.failureIfAny())
+          .get()
+          .satisfies(
+              f -> {
+                assertThat(f.stage()).isEqualTo(Stage.DECODE);
+                assertThat(f.position()).isEqualTo(unknown);
+                assertThat(f.error()).contains("FromTheFuture");
+              });
     }
     assertThat(a.current().position()).isEqualTo(5);
     // The runner itself is fine: status, registration and waits keep working.
@@ -180,8 +188,9 @@ class ProjectionRunnerTest {
   @Test
   void checkpoints_every_n_events_not_per_event() throws Exception {
     Instrumented<FoldProjection<EntryCounts>> p = counts("counts");
-    ProjectionRunner r = runner(RunnerConfig.defaults(base).withCheckpointEvery(10)
-        .withIdleCheckpointInterval(NEVER));
+    ProjectionRunner r =
+        runner(
+            RunnerConfig.defaults(base).withCheckpointEvery(10).withIdleCheckpointInterval(NEVER));
     r.register(p);
     r.start();
 
@@ -206,13 +215,21 @@ class ProjectionRunnerTest {
   @Test
   void checkpoints_when_idle() throws Exception {
     Instrumented<FoldProjection<EntryCounts>> p = counts("counts");
-    ProjectionRunner r = runner(RunnerConfig.defaults(base).withCheckpointEvery(1000)
-        .withIdleCheckpointInterval(Duration.ofMillis(20)));
+    ProjectionRunner r =
+        runner(
+            RunnerConfig.defaults(base)
+                .withCheckpointEvery(1000)
+                .withIdleCheckpointInterval(Duration.ofMillis(20)));
     r.register(p);
     r.start();
 
-    append(log, List.of(entry("s1", "alpha", "e1", "m"), entry("s1", "alpha", "e2", "m"),
-        entry("s1", "beta", "e3", "m")), "x1");
+    append(
+        log,
+        List.of(
+            entry("s1", "alpha", "e1", "m"),
+            entry("s1", "alpha", "e2", "m"),
+            entry("s1", "beta", "e3", "m")),
+        "x1");
     Checkpoint c = p.checkpoints.poll(30, TimeUnit.SECONDS);
     while (c != null && c.position() < 3) c = p.checkpoints.poll(30, TimeUnit.SECONDS);
     assertThat(c).isNotNull().extracting(Checkpoint::position).isEqualTo(3L);
@@ -336,8 +353,9 @@ class ProjectionRunnerTest {
     Instrumented<FoldProjection<EntryCounts>> disk = counts("disk");
     Instrumented<FoldProjection<EntryCounts>> other = counts("other");
     disk.failCheckpoints = true;
-    ProjectionRunner r = runner(RunnerConfig.defaults(base).withCheckpointEvery(10)
-        .withIdleCheckpointInterval(NEVER));
+    ProjectionRunner r =
+        runner(
+            RunnerConfig.defaults(base).withCheckpointEvery(10).withIdleCheckpointInterval(NEVER));
     r.register(disk);
     r.register(other);
     r.start();
@@ -388,19 +406,23 @@ class ProjectionRunnerTest {
     ProjectionRunner r = runner();
     r.register(FoldProjection.inMemory("b", EntryCounts.fold()));
     r.register(FoldProjection.inMemory("a", EntryCounts.fold()));
-    assertThat(r.status()).extracting(ProjectionStatus::state)
+    assertThat(r.status())
+        .extracting(ProjectionStatus::state)
         .containsOnly(ProjectionState.STOPPED);
     r.start();
     appendEntries(2);
     assertThat(r.awaitAllApplied(2, WAIT)).isTrue();
     assertThat(r.status()).extracting(ProjectionStatus::name).containsExactly("b", "a");
-    assertThat(r.status()).allSatisfy(s -> {
-      assertThat(s.state()).isEqualTo(ProjectionState.LIVE);
-      assertThat(s.lastApplied()).isEqualTo(2);
-      assertThat(s.logPosition()).isEqualTo(2);
-    });
+    assertThat(r.status())
+        .allSatisfy(
+            s -> {
+              assertThat(s.state()).isEqualTo(ProjectionState.LIVE);
+              assertThat(s.lastApplied()).isEqualTo(2);
+              assertThat(s.logPosition()).isEqualTo(2);
+            });
     r.close();
-    assertThat(r.status()).extracting(ProjectionStatus::state)
+    assertThat(r.status())
+        .extracting(ProjectionStatus::state)
         .containsOnly(ProjectionState.STOPPED);
   }
 
@@ -415,16 +437,19 @@ class ProjectionRunnerTest {
     r.start();
     appendEntries(3);
     assertThat(r.awaitApplied("good", 3, WAIT)).isTrue();
-    assertThat(r.status("bad").failureIfAny()).get().satisfies(f -> {
-      assertThat(f.stage()).isEqualTo(Stage.OPEN);
-      assertThat(f.error()).contains("Permission denied");
-    });
+    assertThat(r.status("bad").failureIfAny())
+        .get()
+        .satisfies(
+            f -> {
+              assertThat(f.stage()).isEqualTo(Stage.OPEN);
+              assertThat(f.error()).contains("Permission denied");
+            });
   }
 
   @Test
   void a_subscription_that_ends_on_its_own_is_reported_as_failed() throws Exception {
-    ProjectionRunner r = runner(RunnerConfig.defaults(base)
-        .withIdleCheckpointInterval(Duration.ofMillis(20)));
+    ProjectionRunner r =
+        runner(RunnerConfig.defaults(base).withIdleCheckpointInterval(Duration.ofMillis(20)));
     r.register(FoldProjection.inMemory("counts", EntryCounts.fold()));
     r.start();
     appendEntries(3);

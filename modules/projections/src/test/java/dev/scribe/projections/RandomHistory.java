@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Random but realistic histories: sessions open, register and bind projects, append entries to
- * the project they are bound to, call tools, delete projects (re-registering a name later) and
- * close. Batches are what one tool call appends atomically.
+ * Random but realistic histories: sessions open, register and bind projects, append entries to the
+ * project they are bound to, call tools, delete projects (re-registering a name later) and close.
+ * Batches are what one tool call appends atomically.
  */
 final class RandomHistory {
   private static final String[] PROJECTS = {"alpha", "beta", "gamma", "delta", "epsilon"};
@@ -47,8 +47,14 @@ final class RandomHistory {
           batch.add(TestLog.toolInvoked(s, "append_entry"));
           for (int i = 0; i < n; i++) {
             entries++;
-            batch.add(TestLog.entry(s, project, "entry-" + entries, "step " + entries
-                + (rnd.nextInt(10) == 0 ? "\nwith a second line | and a pipe" : "")));
+            batch.add(
+                TestLog.entry(
+                    s,
+                    project,
+                    "entry-" + entries,
+                    "step "
+                        + entries
+                        + (rnd.nextInt(10) == 0 ? "\nwith a second line | and a pipe" : "")));
           }
         } else if (roll < 85) {
           batch.add(TestLog.toolInvoked(s, "read_recent"));

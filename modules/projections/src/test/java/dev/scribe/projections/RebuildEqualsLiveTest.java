@@ -111,11 +111,14 @@ class RebuildEqualsLiveTest {
         assertThat(liveFiles).as("live files vs log, " + why).isEqualTo(expectedFiles);
 
         assertThat(restarted.counts.inner.state()).as("restarted fold, " + why).isEqualTo(live);
-        assertThat(restarted.files.inner.contents()).as("restarted files, " + why)
+        assertThat(restarted.files.inner.contents())
+            .as("restarted files, " + why)
             .isEqualTo(liveFiles);
-        assertThat(restarted.counts.applies.get()).as("fold resumed from its checkpoint, " + why)
+        assertThat(restarted.counts.applies.get())
+            .as("fold resumed from its checkpoint, " + why)
             .isEqualTo((int) (end - bCounts));
-        assertThat(restarted.files.applies.get()).as("files resumed from their checkpoint, " + why)
+        assertThat(restarted.files.applies.get())
+            .as("files resumed from their checkpoint, " + why)
             .isEqualTo((int) (end - bFiles));
 
         runnerA.rebuild("counts");
@@ -123,7 +126,8 @@ class RebuildEqualsLiveTest {
         assertThat(runnerA.awaitAllApplied(end, WAIT)).as(why).isTrue();
         assertThat(a.counts.inner.state()).as("rebuilt fold, " + why).isEqualTo(live);
         assertThat(a.files.inner.contents()).as("rebuilt files, " + why).isEqualTo(liveFiles);
-        assertThat(runnerA.status()).as(why)
+        assertThat(runnerA.status())
+            .as(why)
             .allSatisfy(s -> assertThat(s.failureIfAny()).as(why).isEmpty());
       } finally {
         runnerA.close();
@@ -181,9 +185,14 @@ class RebuildEqualsLiveTest {
         stored -> {
           RecordedEvent r = TestLog.CODEC.toRecorded(stored);
           if (r.event() instanceof EntryAppended e) {
-            files.computeIfAbsent(e.project() + ".log", k -> new StringBuilder())
-                .append(r.position()).append('|').append(e.entryId()).append('|')
-                .append(e.message().replace("\n", "\\n")).append('\n');
+            files
+                .computeIfAbsent(e.project() + ".log", k -> new StringBuilder())
+                .append(r.position())
+                .append('|')
+                .append(e.entryId())
+                .append('|')
+                .append(e.message().replace("\n", "\\n"))
+                .append('\n');
           } else if (r.event() instanceof ProjectDeleted d) {
             files.remove(d.name() + ".log");
           }

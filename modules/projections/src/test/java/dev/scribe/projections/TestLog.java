@@ -59,8 +59,7 @@ final class TestLog {
     return log.append(
         AppendRequest.of(
             new NewEvent(
-                "FromTheFuture", 1, "elsewhere", "", "",
-                "{}".getBytes(StandardCharsets.UTF_8))));
+                "FromTheFuture", 1, "elsewhere", "", "", "{}".getBytes(StandardCharsets.UTF_8))));
   }
 
   static Placed sessionOpened(String session) {

@@ -63,7 +63,8 @@ public final class EntriesPerProject {
     if (e.event() instanceof EntryAppended entry) {
       working.merge(entry.project(), 1L, Long::sum);
       counts = Collections.unmodifiableSortedMap(new TreeMap<>(working));
-    } else if (e.event() instanceof ProjectDeleted deleted && working.remove(deleted.name()) != null) {
+    } else if (e.event() instanceof ProjectDeleted deleted
+        && working.remove(deleted.name()) != null) {
       counts = Collections.unmodifiableSortedMap(new TreeMap<>(working));
     }
     position = e.position();

@@ -20,9 +20,9 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs {@link EntriesPerProject} against an in-memory log: some entries are written before
- * anything listens (history), the publisher and the counter start, more entries arrive live, and
- * the counts are printed once the counter has seen the last position.
+ * Runs {@link EntriesPerProject} against an in-memory log: some entries are written before anything
+ * listens (history), the publisher and the counter start, more entries arrive live, and the counts
+ * are printed once the counter has seen the last position.
  */
 public final class EntriesPerProjectDemo {
   private EntriesPerProjectDemo() {}
@@ -39,11 +39,16 @@ public final class EntriesPerProjectDemo {
       await(vertx.deployVerticle(EventBusPublisher.over(log, codec)));
       // Any consumer can listen on an address; this one prints the live entries in order.
       Promise<Void> printed = Promise.promise();
-      vertx.eventBus().<RecordedEvent>consumer(EventAddresses.type("EntryAppended"), m -> {
-        EntryAppended e = (EntryAppended) m.body().event();
-        System.out.println("live on " + m.address() + ": #" + m.body().position() + " " + e.project());
-        if (e.project().equals("gamma")) printed.complete();
-      });
+      vertx
+          .eventBus()
+          .<RecordedEvent>consumer(
+              EventAddresses.type("EntryAppended"),
+              m -> {
+                EntryAppended e = (EntryAppended) m.body().event();
+                System.out.println(
+                    "live on " + m.address() + ": #" + m.body().position() + " " + e.project());
+                if (e.project().equals("gamma")) printed.complete();
+              });
       EntriesPerProject counter = await(EntriesPerProject.start(vertx, log, codec));
 
       for (String p : List.of("alpha", "alpha", "gamma")) {
@@ -60,17 +65,31 @@ public final class EntriesPerProjectDemo {
     }
   }
 
-  private static void append(InMemoryEventLog log, EventCodec codec, String session,
-      ScribeEvent event) {
+  private static void append(
+      InMemoryEventLog log, EventCodec codec, String session, ScribeEvent event) {
     String stream =
         event instanceof EntryAppended e ? Streams.project(e.project()) : Streams.PROJECTS;
     log.append(AppendRequest.of(codec.toNew(event, stream, session, "")));
   }
 
   private static EntryAppended entry(String project, String message) {
-    return new EntryAppended(UUID.randomUUID().toString(), project, "progress", List.of(),
-        "2026-11-24 16:32:20 UTC", 1795624340000L, "ℹ️", "info", "Demo", message, List.of(),
-        "medium", null, List.of(), null, "0".repeat(64));
+    return new EntryAppended(
+        UUID.randomUUID().toString(),
+        project,
+        "progress",
+        List.of(),
+        "2026-11-24 16:32:20 UTC",
+        1795624340000L,
+        "ℹ️",
+        "info",
+        "Demo",
+        message,
+        List.of(),
+        "medium",
+        null,
+        List.of(),
+        null,
+        "0".repeat(64));
   }
 
   private static <T> T await(Future<T> f) throws Exception {

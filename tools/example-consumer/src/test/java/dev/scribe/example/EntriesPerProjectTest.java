@@ -47,9 +47,25 @@ class EntriesPerProjectTest {
 
   private void entries(String project, int n) {
     for (int i = 0; i < n; i++) {
-      append(new EntryAppended("id-" + project + i + "-" + ids.get(), project, "progress",
-          List.of(), "2026-11-24 16:32:20 UTC", 1795624340000L, "ℹ️", "info", "Codex", "m",
-          List.of(), "medium", null, List.of(), null, "0".repeat(64)), Streams.project(project));
+      append(
+          new EntryAppended(
+              "id-" + project + i + "-" + ids.get(),
+              project,
+              "progress",
+              List.of(),
+              "2026-11-24 16:32:20 UTC",
+              1795624340000L,
+              "ℹ️",
+              "info",
+              "Codex",
+              "m",
+              List.of(),
+              "medium",
+              null,
+              List.of(),
+              null,
+              "0".repeat(64)),
+          Streams.project(project));
     }
   }
 

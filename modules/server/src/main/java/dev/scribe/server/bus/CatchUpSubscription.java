@@ -21,17 +21,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Delivers every event from a log position on, in order, exactly once: history from the log,
- * then live events from the bus, with no gap and no duplicate at the seam.
+ * Delivers every event from a log position on, in order, exactly once: history from the log, then
+ * live events from the bus, with no gap and no duplicate at the seam.
  *
- * <p>How: the live consumer on {@link EventAddresses#ALL} is registered <em>first</em> and
- * buffers; then the log is read from the start position up to its end; then the buffer is
- * drained, skipping positions already delivered. An event published before the consumer existed
- * was durable before the read began, so the read has it; one published after is in the buffer.
- * Positions on {@code scribe.events} are contiguous, so a live event further ahead than the next
- * expected position means something was not received (a publisher started after the subscriber,
- * a skipped event): the gap is read from the log before going on. Everything runs on one Vert.x
- * context (the caller's, or a new one); log reads run off the event loop.
+ * <p>How: the live consumer on {@link EventAddresses#ALL} is registered <em>first</em> and buffers;
+ * then the log is read from the start position up to its end; then the buffer is drained, skipping
+ * positions already delivered. An event published before the consumer existed was durable before
+ * the read began, so the read has it; one published after is in the buffer. Positions on {@code
+ * scribe.events} are contiguous, so a live event further ahead than the next expected position
+ * means something was not received (a publisher started after the subscriber, a skipped event): the
+ * gap is read from the log before going on. Everything runs on one Vert.x context (the caller's, or
+ * a new one); log reads run off the event loop.
  *
  * <p>The handler runs on that context. An exception it throws is logged and the event counts as
  * delivered, as with any Vert.x message handler. Events of a type this build cannot decode are
@@ -74,8 +74,8 @@ public final class CatchUpSubscription {
 
   /**
    * Subscribes {@code handler} to every event at a position ≥ {@code fromPosition} (1 = the whole
-   * log). The future completes once the live consumer is registered and catch-up has begun;
-   * {@link #caughtUp()} completes when the log has been read to its end.
+   * log). The future completes once the live consumer is registered and catch-up has begun; {@link
+   * #caughtUp()} completes when the log has been read to its end.
    */
   public static Future<CatchUpSubscription> subscribe(
       Vertx vertx,
@@ -165,7 +165,9 @@ public final class CatchUpSubscription {
               if (closed) return;
               if (ar.failed()) {
                 reading = false;
-                LOG.error("Catch-up read from position {} failed; subscription stopped", from,
+                LOG.error(
+                    "Catch-up read from position {} failed; subscription stopped",
+                    from,
                     ar.cause());
                 caughtUp.tryFail(ar.cause());
                 close();
@@ -213,8 +215,10 @@ public final class CatchUpSubscription {
         deliver(next);
       } else if (logHadNothingNew) {
         // The bus carries a position the log does not: a different log. Never loop on it.
-        LOG.error("Event at position {} is on the bus but not in the log after {}; accepting gap",
-            next.position(), lastPosition);
+        LOG.error(
+            "Event at position {} is on the bus but not in the log after {}; accepting gap",
+            next.position(),
+            lastPosition);
         buffer.poll();
         deliver(next);
       } else {

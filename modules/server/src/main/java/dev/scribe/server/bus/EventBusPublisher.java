@@ -20,21 +20,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Publishes every acknowledged (durable) event on the event bus, to {@link EventAddresses#ALL},
- * its {@linkplain EventAddresses#type type address} and, when it has one, its {@linkplain
+ * Publishes every acknowledged (durable) event on the event bus, to {@link EventAddresses#ALL}, its
+ * {@linkplain EventAddresses#type type address} and, when it has one, its {@linkplain
  * EventAddresses#session session address}.
  *
  * <p>It follows the log through its own {@link TailEvents#subscribe subscription} ({@code
  * scribe-tail-event-bus}), so publishing never sits on the append path: an append completes when
  * the log has made it durable, whatever the bus is doing. The subscription thread decodes each
  * event and hops onto this verticle's context, where it is published; one thread feeding one
- * context keeps log order. At most {@value #MAX_IN_FLIGHT} events wait for the context; beyond
- * that the subscription thread waits (the log keeps them), so a stalled event loop costs no
- * memory and loses nothing.
+ * context keeps log order. At most {@value #MAX_IN_FLIGHT} events wait for the context; beyond that
+ * the subscription thread waits (the log keeps them), so a stalled event loop costs no memory and
+ * loses nothing.
  *
  * <p>It starts after the log's last position at deploy time (or at a given position): consumers
- * that need history subscribe with {@link CatchUpSubscription}, which reads it from the log.
- * Events of a type this build cannot decode are skipped with a warning ({@link #skipped()}).
+ * that need history subscribe with {@link CatchUpSubscription}, which reads it from the log. Events
+ * of a type this build cannot decode are skipped with a warning ({@link #skipped()}).
  */
 public final class EventBusPublisher extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(EventBusPublisher.class);

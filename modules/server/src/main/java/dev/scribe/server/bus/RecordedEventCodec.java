@@ -6,13 +6,13 @@ import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.MessageCodec;
 
 /**
- * The local event-bus codec for {@link RecordedEvent}: {@link #transform} hands every consumer
- * the published instance itself. That is safe because the record and everything it holds are
- * immutable, and it is the point: no copy, no serialisation per consumer.
+ * The local event-bus codec for {@link RecordedEvent}: {@link #transform} hands every consumer the
+ * published instance itself. That is safe because the record and everything it holds are immutable,
+ * and it is the point: no copy, no serialisation per consumer.
  *
  * <p>Local only. A clustered or remote consumer would need a wire form, and that form is the JSON
- * envelope of the stored event ({@link dev.scribe.codec.EnvelopeJson}, which keeps hashes and
- * ids a {@code RecordedEvent} drops); until then the wire methods refuse clearly.
+ * envelope of the stored event ({@link dev.scribe.codec.EnvelopeJson}, which keeps hashes and ids a
+ * {@code RecordedEvent} drops); until then the wire methods refuse clearly.
  */
 public final class RecordedEventCodec implements MessageCodec<RecordedEvent, RecordedEvent> {
   public static final String NAME = "scribe.recorded-event";

@@ -4,8 +4,8 @@
  *
  * <p>Addresses ({@link EventAddresses}): {@code scribe.events} (every event), {@code
  * scribe.events.type.<TypeName>} and {@code scribe.events.session.<sessionId>}. Bodies are the
- * immutable {@link dev.scribe.domain.RecordedEvent}s themselves, passed by reference through
- * {@link RecordedEventCodec}. See {@code docs/event-bus.md}.
+ * immutable {@link dev.scribe.domain.RecordedEvent}s themselves, passed by reference through {@link
+ * RecordedEventCodec}. See {@code docs/event-bus.md}.
  */
 @NullMarked
 package dev.scribe.server.bus;

@@ -25,7 +25,9 @@ final class BusFixtures {
   static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-24T16:32:20Z"), ZoneOffset.UTC);
   private static final EntryAppended SAMPLE_ENTRY =
       (EntryAppended)
-          SampleEvents.all().stream().filter(e -> e instanceof EntryAppended).findFirst()
+          SampleEvents.all().stream()
+              .filter(e -> e instanceof EntryAppended)
+              .findFirst()
               .orElseThrow();
 
   private BusFixtures() {}
@@ -34,13 +36,17 @@ final class BusFixtures {
     return InMemoryEventLog.create(CLOCK, new SequentialIds("evt"));
   }
 
-  static AppendResult append(InMemoryEventLog log, ScribeEvent event, String stream, String session) {
+  static AppendResult append(
+      InMemoryEventLog log, ScribeEvent event, String stream, String session) {
     return log.append(AppendRequest.of(CODEC.toNew(event, stream, session, "")));
   }
 
   static AppendResult opened(InMemoryEventLog log, String session) {
-    return append(log, new SessionOpened(session, "http", "claude-code", "2.1.0", "2025-11-25"),
-        Streams.session(session), session);
+    return append(
+        log,
+        new SessionOpened(session, "http", "claude-code", "2.1.0", "2025-11-25"),
+        Streams.session(session),
+        session);
   }
 
   static AppendResult bound(InMemoryEventLog log, String session, String project) {
@@ -53,9 +59,23 @@ final class BusFixtures {
 
   static EntryAppended entry(String project, String entryId) {
     EntryAppended s = SAMPLE_ENTRY;
-    return new EntryAppended(entryId, project, s.logType(), s.teeLogTypes(), s.timestamp(),
-        s.timestampMillis(), s.emoji(), s.status(), s.agent(), s.message(), s.meta(),
-        s.priority(), s.category(), s.tags(), s.confidence(), s.contentSha256());
+    return new EntryAppended(
+        entryId,
+        project,
+        s.logType(),
+        s.teeLogTypes(),
+        s.timestamp(),
+        s.timestampMillis(),
+        s.emoji(),
+        s.status(),
+        s.agent(),
+        s.message(),
+        s.meta(),
+        s.priority(),
+        s.category(),
+        s.tags(),
+        s.confidence(),
+        s.contentSha256());
   }
 
   static AppendResult entry(InMemoryEventLog log, String session, String project, String entryId) {
@@ -63,8 +83,8 @@ final class BusFixtures {
   }
 
   /** A batch of entries appended atomically. */
-  static AppendResult entries(InMemoryEventLog log, String session, String project, int n,
-      String idPrefix) {
+  static AppendResult entries(
+      InMemoryEventLog log, String session, String project, int n, String idPrefix) {
     List<NewEvent> batch = new java.util.ArrayList<>();
     for (int i = 0; i < n; i++) {
       batch.add(CODEC.toNew(entry(project, idPrefix + i), Streams.project(project), session, ""));
@@ -73,7 +93,9 @@ final class BusFixtures {
   }
 
   static AppendResult unknownType(InMemoryEventLog log) {
-    return log.append(AppendRequest.of(new NewEvent("FromTheFuture", 1, "elsewhere", "", "",
-        "{}".getBytes(StandardCharsets.UTF_8))));
+    return log.append(
+        AppendRequest.of(
+            new NewEvent(
+                "FromTheFuture", 1, "elsewhere", "", "", "{}".getBytes(StandardCharsets.UTF_8))));
   }
 }

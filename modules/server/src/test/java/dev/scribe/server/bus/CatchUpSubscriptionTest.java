@@ -37,21 +37,34 @@ class CatchUpSubscriptionTest {
     return LongStream.rangeClosed(from, to).boxed().toList();
   }
 
-  /** Subscribes from {@code from}; when {@code last} arrives, checks that exactly from..last did. */
+  /**
+   * Subscribes from {@code from}; when {@code last} arrives, checks that exactly from..last did.
+   */
   private static Future<CatchUpSubscription> expectExactly(
-      Vertx vertx, InMemoryEventLog log, long from, long last, VertxTestContext ctx,
+      Vertx vertx,
+      InMemoryEventLog log,
+      long from,
+      long last,
+      VertxTestContext ctx,
       Checkpoint done) {
     List<Long> got = new ArrayList<>(); // confined to the subscription's context
-    return CatchUpSubscription.subscribe(vertx, log, CODEC, from, e -> {
-      got.add(e.position());
-      if (e.position() == last) {
-        ctx.verify(() -> {
-          assertThat(got).as("subscribed from %d", from)
-              .containsExactlyElementsOf(range(Math.max(1, from), last));
-          done.flag();
+    return CatchUpSubscription.subscribe(
+        vertx,
+        log,
+        CODEC,
+        from,
+        e -> {
+          got.add(e.position());
+          if (e.position() == last) {
+            ctx.verify(
+                () -> {
+                  assertThat(got)
+                      .as("subscribed from %d", from)
+                      .containsExactlyElementsOf(range(Math.max(1, from), last));
+                  done.flag();
+                });
+          }
         });
-      }
-    });
   }
 
   @Test
@@ -62,11 +75,15 @@ class CatchUpSubscriptionTest {
     for (int i = 1; i <= before; i++) BusFixtures.entry(log, "s1", "alpha", "h" + i);
     await(vertx.deployVerticle(EventBusPublisher.over(log, CODEC)));
 
-    Thread appender = new Thread(() -> {
-      for (int i = before + 1; i <= total; i++) {
-        BusFixtures.entry(log, i % 2 == 0 ? "s1" : "s2", i % 3 == 0 ? "beta" : "alpha", "e" + i);
-      }
-    }, "test-appender");
+    Thread appender =
+        new Thread(
+            () -> {
+              for (int i = before + 1; i <= total; i++) {
+                BusFixtures.entry(
+                    log, i % 2 == 0 ? "s1" : "s2", i % 3 == 0 ? "beta" : "alpha", "e" + i);
+              }
+            },
+            "test-appender");
     Checkpoint done = ctx.checkpoint(8);
     List<Future<CatchUpSubscription>> subs = new ArrayList<>();
     subs.add(expectExactly(vertx, log, 1, total, ctx, done));
@@ -121,15 +138,23 @@ class CatchUpSubscriptionTest {
     List<Long> got = new ArrayList<>(); // confined to the subscription's context
     Checkpoint done = ctx.checkpoint();
     await(vertx.deployVerticle(EventBusPublisher.over(log, CODEC)));
-    CatchUpSubscription s = await(CatchUpSubscription.subscribe(vertx, log, CODEC, 1, e -> {
-      got.add(e.position());
-      if (e.position() == 5) {
-        ctx.verify(() -> {
-          assertThat(got).containsExactly(1L, 3L, 5L);
-          done.flag();
-        });
-      }
-    }));
+    CatchUpSubscription s =
+        await(
+            CatchUpSubscription.subscribe(
+                vertx,
+                log,
+                CODEC,
+                1,
+                e -> {
+                  got.add(e.position());
+                  if (e.position() == 5) {
+                    ctx.verify(
+                        () -> {
+                          assertThat(got).containsExactly(1L, 3L, 5L);
+                          done.flag();
+                        });
+                  }
+                }));
     await(s.caughtUp());
     BusFixtures.unknownType(log); // 4: the publisher skips it, so 5 arrives after a gap
     BusFixtures.entry(log, "s1", "alpha", "e5");

@@ -57,13 +57,36 @@ class EventBusPublisherTest {
     List<RecordedEvent> s2 = Collections.synchronizedList(new ArrayList<>());
     Checkpoint received = ctx.checkpoint(7 + 3 + 1 + 4 + 2);
     EventBus bus = vertx.eventBus();
-    bus.<RecordedEvent>consumer(EventAddresses.ALL, m -> { all.add(m.body()); received.flag(); });
-    bus.<RecordedEvent>consumer(EventAddresses.type("EntryAppended"),
-        m -> { entries.add(m.body()); received.flag(); });
-    bus.<RecordedEvent>consumer("scribe.events.type.ProjectDeleted",
-        m -> { deletions.add(m.body()); received.flag(); });
-    bus.<RecordedEvent>consumer(EventAddresses.session("s1"), m -> { s1.add(m.body()); received.flag(); });
-    bus.<RecordedEvent>consumer("scribe.events.session.s2", m -> { s2.add(m.body()); received.flag(); });
+    bus.<RecordedEvent>consumer(
+        EventAddresses.ALL,
+        m -> {
+          all.add(m.body());
+          received.flag();
+        });
+    bus.<RecordedEvent>consumer(
+        EventAddresses.type("EntryAppended"),
+        m -> {
+          entries.add(m.body());
+          received.flag();
+        });
+    bus.<RecordedEvent>consumer(
+        "scribe.events.type.ProjectDeleted",
+        m -> {
+          deletions.add(m.body());
+          received.flag();
+        });
+    bus.<RecordedEvent>consumer(
+        EventAddresses.session("s1"),
+        m -> {
+          s1.add(m.body());
+          received.flag();
+        });
+    bus.<RecordedEvent>consumer(
+        "scribe.events.session.s2",
+        m -> {
+          s2.add(m.body());
+          received.flag();
+        });
     EventBusPublisher publisher = EventBusPublisher.over(log, CODEC);
     await(vertx.deployVerticle(publisher));
 
@@ -97,11 +120,16 @@ class EventBusPublisherTest {
     RecordedEvent event = CODEC.toRecorded(log.readForward(1, 1).get(0));
     Checkpoint both = ctx.checkpoint(2);
     for (int i = 0; i < 2; i++) {
-      vertx.eventBus().<RecordedEvent>localConsumer("test.no-copy",
-          m -> ctx.verify(() -> {
-            assertThat(m.body()).isSameAs(event);
-            both.flag();
-          }));
+      vertx
+          .eventBus()
+          .<RecordedEvent>localConsumer(
+              "test.no-copy",
+              m ->
+                  ctx.verify(
+                      () -> {
+                        assertThat(m.body()).isSameAs(event);
+                        both.flag();
+                      }));
     }
     vertx.eventBus().publish("test.no-copy", event);
   }
@@ -124,10 +152,14 @@ class EventBusPublisherTest {
     for (int i = 0; i < 5; i++) BusFixtures.entry(log, "s1", "alpha", "old" + i);
     List<Long> seen = Collections.synchronizedList(new ArrayList<>());
     Checkpoint two = ctx.checkpoint(2);
-    vertx.eventBus().<RecordedEvent>consumer(EventAddresses.ALL, m -> {
-      seen.add(m.body().position());
-      two.flag();
-    });
+    vertx
+        .eventBus()
+        .<RecordedEvent>consumer(
+            EventAddresses.ALL,
+            m -> {
+              seen.add(m.body().position());
+              two.flag();
+            });
     EventBusPublisher publisher = EventBusPublisher.over(log, CODEC);
     await(vertx.deployVerticle(publisher));
 
@@ -150,18 +182,22 @@ class EventBusPublisherTest {
       CountDownLatch release = new CountDownLatch(1);
       List<Long> seen = Collections.synchronizedList(new ArrayList<>());
       CompletableFuture<Void> all = new CompletableFuture<>();
-      vertx.eventBus().<RecordedEvent>consumer(EventAddresses.ALL, m -> {
-        if (seen.isEmpty()) {
-          stalled.countDown();
-          try {
-            release.await(); // deliberately blocks the only event loop
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-        }
-        seen.add(m.body().position());
-        if (m.body().position() == total) all.complete(null);
-      });
+      vertx
+          .eventBus()
+          .<RecordedEvent>consumer(
+              EventAddresses.ALL,
+              m -> {
+                if (seen.isEmpty()) {
+                  stalled.countDown();
+                  try {
+                    release.await(); // deliberately blocks the only event loop
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                }
+                seen.add(m.body().position());
+                if (m.body().position() == total) all.complete(null);
+              });
       await(vertx.deployVerticle(EventBusPublisher.over(log, CODEC)));
 
       BusFixtures.entry(log, "s1", "alpha", "first");
@@ -169,13 +205,13 @@ class EventBusPublisherTest {
       AppendResult last = null;
       for (int i = 1; i < total; i++) last = BusFixtures.entry(log, "s1", "alpha", "e" + i);
       assertThat(last).isNotNull();
-      assertThat(last.lastPosition()).as("every append completed while the bus was stalled")
+      assertThat(last.lastPosition())
+          .as("every append completed while the bus was stalled")
           .isEqualTo(total);
 
       release.countDown();
       all.get(60, TimeUnit.SECONDS);
-      assertThat(seen).containsExactlyElementsOf(
-          LongStream.rangeClosed(1, total).boxed().toList());
+      assertThat(seen).containsExactlyElementsOf(LongStream.rangeClosed(1, total).boxed().toList());
     } finally {
       await(vertx.close());
     }

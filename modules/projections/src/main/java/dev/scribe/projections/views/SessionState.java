@@ -1,0 +1,62 @@
+package dev.scribe.projections.views;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One open MCP session as the log knows it: how it connected, its mode and its project binding.
+ *
+ * @param mode {@code project} (the default) or {@code sentinel}
+ * @param repoRoot the repository a sentinel session audits; null in project mode
+ * @param project the project this session is bound to; null before {@code set_project}
+ * @param bindingVersion the number of bindings this session made (its {@code binding-} stream
+ *     version), which {@code set_project}'s {@code expected_version} refers to
+ */
+public record SessionState(
+    String sessionId,
+    String transport,
+    String clientName,
+    String clientVersion,
+    String protocolVersion,
+    Instant openedAt,
+    String mode,
+    @Nullable String repoRoot,
+    @Nullable String project,
+    long bindingVersion) {
+
+  public static final String PROJECT_MODE = "project";
+  public static final String SENTINEL_MODE = "sentinel";
+
+  public SessionState {
+    requireNonNull(sessionId, "sessionId");
+    requireNonNull(transport, "transport");
+    requireNonNull(clientName, "clientName");
+    requireNonNull(clientVersion, "clientVersion");
+    requireNonNull(protocolVersion, "protocolVersion");
+    requireNonNull(openedAt, "openedAt");
+    requireNonNull(mode, "mode");
+  }
+
+  public Optional<String> boundProject() {
+    return Optional.ofNullable(project);
+  }
+
+  public boolean isSentinel() {
+    return SENTINEL_MODE.equals(mode);
+  }
+
+  SessionState withMode(String newMode, @Nullable String newRepoRoot) {
+    return new SessionState(
+        sessionId, transport, clientName, clientVersion, protocolVersion, openedAt, newMode,
+        newRepoRoot, project, bindingVersion);
+  }
+
+  SessionState withBinding(String newProject, long version) {
+    return new SessionState(
+        sessionId, transport, clientName, clientVersion, protocolVersion, openedAt, mode,
+        repoRoot, newProject, version);
+  }
+}
