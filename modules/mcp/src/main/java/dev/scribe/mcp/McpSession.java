@@ -45,6 +45,7 @@ public final class McpSession {
   private final AtomicLong lastActiveMillis;
   private final AtomicLong eventIds = new AtomicLong();
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final java.util.Set<CompletableFuture<Void>> deliveries = ConcurrentHashMap.newKeySet();
 
   McpSession(
       McpServer server,
@@ -189,11 +190,21 @@ public final class McpSession {
     if (answers.isEmpty()) {
       return;
     }
+    CompletableFuture<Void> delivered;
     if (!batch) {
-      answers.get(0).thenAccept(a -> deliver(channel, a.map(McpJson::bytes)));
-      return;
+      delivered = answers.get(0).thenAccept(a -> deliver(channel, a.map(McpJson::bytes)));
+    } else {
+      delivered = deliverBatch(answers, channel);
     }
-    CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new))
+    if (!delivered.isDone()) {
+      deliveries.add(delivered);
+      delivered.whenComplete((v, e) -> deliveries.remove(delivered));
+    }
+  }
+
+  private static CompletableFuture<Void> deliverBatch(
+      List<CompletableFuture<Optional<ObjectNode>>> answers, ResponseChannel channel) {
+    return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new))
         .thenRun(
             () -> {
               ArrayNode all = McpJson.mapper().createArrayNode();
@@ -341,13 +352,12 @@ public final class McpSession {
     return true;
   }
 
-  /** Completes when every call running now has finished (or been cancelled). */
+  /**
+   * Completes when every answer pending now has been handed to its channel (so a transport that
+   * closes afterwards never cuts a response off).
+   */
   CompletableFuture<Void> drain() {
-    List<CompletableFuture<Optional<ObjectNode>>> running = new ArrayList<>();
-    for (ToolExecution call : inFlight.values()) {
-      running.add(call.response());
-    }
-    return CompletableFuture.allOf(running.toArray(CompletableFuture[]::new));
+    return CompletableFuture.allOf(deliveries.toArray(CompletableFuture[]::new));
   }
 
   private static Optional<String> stringParam(JsonRpcRequest r, String name) {
