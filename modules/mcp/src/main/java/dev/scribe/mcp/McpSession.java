@@ -30,7 +30,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class McpSession {
   private static final Logger LOG = LoggerFactory.getLogger(McpSession.class);
-  private static final ObjectNode EMPTY = McpJson.object();
 
   private final McpServer server;
   private final String id;
@@ -227,7 +226,7 @@ public final class McpSession {
     try {
       switch (r.method()) {
         case "ping":
-          return answer(r, EMPTY);
+          return answer(r, McpJson.object());
         case "tools/list":
           return answer(r, server.tools().page(stringParam(r, "cursor")));
         case "tools/call":
@@ -265,7 +264,7 @@ public final class McpSession {
         LogLevel.fromWire(level.get())
             .orElseThrow(
                 () -> JsonRpcException.invalidParams("Invalid log level: " + level.get()));
-    return answer(r, EMPTY);
+    return answer(r, McpJson.object());
   }
 
   private CompletableFuture<Optional<ObjectNode>> callTool(JsonRpcRequest r, ResponseChannel ch) {

@@ -32,19 +32,23 @@ import java.util.Optional;
  * results against it too.
  */
 public final class ToolRegistry {
-  /** The structured content of every {@code isError} result. */
-  public static final ObjectNode ERROR_SHAPE =
-      McpJson.parseObject(
-          """
-          {"type":"object","required":["ok","error"],
-           "properties":{"ok":{"const":false},
-             "error":{"type":"object","required":["code","message"],
-               "properties":{"code":{"type":"string"},"message":{"type":"string"}}}}}""");
+  private static final String ERROR_SHAPE =
+      """
+      {"type":"object","required":["ok","error"],
+       "properties":{"ok":{"const":false},
+         "error":{"type":"object","required":["code","message"],
+           "properties":{"code":{"type":"string"},"message":{"type":"string"}}}}}""";
+
+  /** The schema of the structured content of every {@code isError} result (a fresh copy). */
+  public static ObjectNode errorShape() {
+    return McpJson.parseObject(ERROR_SHAPE);
+  }
 
   private static final String CURSOR_PREFIX = "tools:";
 
   private final Map<String, RegisteredTool> byName;
   private final List<ObjectNode> pages;
+  private final int pageSize;
 
   private ToolRegistry(Map<String, RegisteredTool> byName, int pageSize) {
     this.byName = Collections.unmodifiableMap(byName);
@@ -65,8 +69,6 @@ public final class ToolRegistry {
     this.pages = List.copyOf(p);
     this.pageSize = pageSize;
   }
-
-  private final int pageSize;
 
   public static Builder builder() {
     return new Builder();
@@ -216,7 +218,7 @@ public final class ToolRegistry {
       }
     }
     root.put("type", "object");
-    root.putArray("anyOf").add(inner).add(ERROR_SHAPE.deepCopy());
+    root.putArray("anyOf").add(inner).add(errorShape());
     return root;
   }
 }

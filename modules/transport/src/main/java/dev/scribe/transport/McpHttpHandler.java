@@ -42,8 +42,10 @@ import org.slf4j.LoggerFactory;
  * (Host/Origin), 401 (bearer token), 413 (body cap), 405 (method), 404/400 (session), 400
  * (protocol-version header), 406/415 (Accept/Content-Type), then the JSON-RPC payload.
  *
- * <p>Mount it with {@link #mount(Router)}; the caller owns the router and the HTTP server. HTTP
- * sessions live in {@link #sessions()}, where restored sessions are registered at start-up.
+ * <p>Mount it with {@link #mount(Router)}; the caller owns the router and the HTTP server (do not
+ * put a router-wide {@code BodyHandler} in front: this route has its own, with the body cap). HTTP
+ * sessions live in {@link #sessions()}, where restored sessions are registered at start-up. The
+ * wire decisions are in {@code docs/mcp-wire.md}.
  */
 public final class McpHttpHandler implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(McpHttpHandler.class);

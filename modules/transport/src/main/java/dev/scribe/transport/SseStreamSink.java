@@ -6,13 +6,11 @@ import io.vertx.core.Context;
 
 /** A session's standalone GET stream, as the engine sees it. */
 final class SseStreamSink implements MessageSink {
-  private final Context context;
   private final SseWriter sse;
   private final McpSession session;
   private final Outbox outbox;
 
   SseStreamSink(Context context, SseWriter sse, McpSession session) {
-    this.context = context;
     this.sse = sse;
     this.session = session;
     this.outbox = new Outbox(context);

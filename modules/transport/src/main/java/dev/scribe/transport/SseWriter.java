@@ -13,7 +13,6 @@ import java.time.Duration;
 final class SseWriter {
   private static final byte[] EVENT_PREFIX = "event: message\ndata: ".getBytes(StandardCharsets.UTF_8);
   private static final byte[] EVENT_END = "\n\n".getBytes(StandardCharsets.UTF_8);
-  private static final Buffer KEEP_ALIVE = Buffer.buffer(": keep-alive\n\n");
 
   private final Context context;
   private final HttpServerResponse response;
@@ -49,7 +48,7 @@ final class SseWriter {
                   keepAlive.toMillis(),
                   id -> {
                     if (isOpen()) {
-                      response.write(KEEP_ALIVE);
+                      response.write(Buffer.buffer(": keep-alive\n\n"));
                     } else {
                       stopKeepAlive();
                     }
