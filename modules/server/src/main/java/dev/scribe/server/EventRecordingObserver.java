@@ -1,0 +1,75 @@
+package dev.scribe.server;
+
+import dev.scribe.codec.EventCodec;
+import dev.scribe.codec.Json;
+import dev.scribe.domain.Streams;
+import dev.scribe.domain.events.ScribeEvent;
+import dev.scribe.domain.events.SessionClosed;
+import dev.scribe.domain.events.SessionOpened;
+import dev.scribe.domain.events.ToolInvoked;
+import dev.scribe.eventlog.AppendEvents;
+import dev.scribe.eventlog.AppendRequest;
+import dev.scribe.mcp.ClientInfo;
+import dev.scribe.mcp.CloseReason;
+import dev.scribe.mcp.SessionObserver;
+import dev.scribe.mcp.ToolInvocation;
+import dev.scribe.mcp.TransportKind;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Records the MCP layer's session lifecycle and every tool call as session-tagged events on the
+ * session's stream, so a session can be replayed exactly. Non-blocking: it hands the append to the
+ * log and returns its future (the MCP engine answers once it completes).
+ */
+final class EventRecordingObserver implements SessionObserver {
+  private final AppendEvents log;
+  private final EventCodec codec;
+
+  EventRecordingObserver(AppendEvents log, EventCodec codec) {
+    this.log = log;
+    this.codec = codec;
+  }
+
+  @Override
+  public CompletionStage<Void> sessionOpened(
+      String sessionId, TransportKind transport, ClientInfo client, String protocolVersion) {
+    return append(
+        sessionId,
+        "",
+        new SessionOpened(
+            sessionId, transport.wireName(), client.name(), client.version(), protocolVersion));
+  }
+
+  @Override
+  public CompletionStage<Void> sessionClosed(String sessionId, CloseReason reason) {
+    return append(sessionId, "", new SessionClosed(sessionId, reason.wireName()));
+  }
+
+  @Override
+  public CompletionStage<Void> toolInvoked(ToolInvocation call) {
+    return append(
+        call.sessionId(),
+        call.executionId(),
+        new ToolInvoked(
+            call.tool(),
+            argumentsObject(call.argumentsJson()),
+            call.outcome().wireName(),
+            call.errorCode(),
+            call.durationMicros()));
+  }
+
+  /** Arguments that are not a JSON object (a client bug) are still recorded, wrapped. */
+  private static String argumentsObject(String json) {
+    try {
+      return Json.compactObject(json);
+    } catch (IllegalArgumentException e) {
+      return Json.mapper().createObjectNode().put("_raw", json).toString();
+    }
+  }
+
+  private CompletionStage<Void> append(String sessionId, String executionId, ScribeEvent e) {
+    return log.appendAsync(
+            AppendRequest.of(codec.toNew(e, Streams.session(sessionId), sessionId, executionId)))
+        .thenApply(r -> null);
+  }
+}
