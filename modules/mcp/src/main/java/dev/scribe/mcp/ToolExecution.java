@@ -163,14 +163,11 @@ final class ToolExecution implements ToolContext {
     ObjectNode sc = out.putObject("structuredContent");
     sc.put("ok", false);
     sc.putObject("error").put("code", f.code()).put("message", f.message());
-    f.details()
-        .fields()
-        .forEachRemaining(
-            e -> {
-              if (!e.getKey().equals("ok") && !e.getKey().equals("error")) {
-                sc.set(e.getKey(), e.getValue());
-              }
-            });
+    for (java.util.Map.Entry<String, JsonNode> e : f.details().properties()) {
+      if (!e.getKey().equals("ok") && !e.getKey().equals("error")) {
+        sc.set(e.getKey(), e.getValue());
+      }
+    }
     out.put("isError", true);
     return out;
   }

@@ -58,7 +58,7 @@ class SdkClientHttpTest {
                     .jsonMapper(new JacksonMcpJsonMapper(new ObjectMapper()))
                     .build())
             .requestTimeout(Duration.ofSeconds(30))
-            .clientInfo(new McpSchema.Implementation("java-sdk-test", "2.1.0"))
+            .clientInfo(McpSchema.Implementation.builder("java-sdk-test", "2.1.0").build())
             .enableCallToolSchemaCaching(true)
             .build();
   }
@@ -82,17 +82,17 @@ class SdkClientHttpTest {
     McpSchema.ListToolsResult tools = client.listTools();
     assertThat(tools.tools()).extracting(McpSchema.Tool::name).containsExactly("echo", "add", "steps", "block", "fail");
 
-    McpSchema.CallToolResult echo = client.callTool(new McpSchema.CallToolRequest("echo", Map.of("message", "hi ✓")));
+    McpSchema.CallToolResult echo = client.callTool(call("echo", Map.of("message", "hi ✓")));
     assertThat(echo.isError()).isNotEqualTo(Boolean.TRUE);
     assertThat(echo.structuredContent()).isEqualTo(Map.of("echo", "hi ✓"));
     assertThat(((McpSchema.TextContent) echo.content().get(0)).text()).isEqualTo("hi ✓");
 
     // Tool errors validate against the published output schema too (the client checks it).
-    McpSchema.CallToolResult bad = client.callTool(new McpSchema.CallToolRequest("echo", Map.of("message", 3)));
+    McpSchema.CallToolResult bad = client.callTool(call("echo", Map.of("message", 3)));
     assertThat(bad.isError()).isTrue();
     assertThat(((McpSchema.TextContent) bad.content().get(0)).text()).startsWith("Invalid arguments: $.message");
     McpSchema.CallToolResult steps =
-        client.callTool(new McpSchema.CallToolRequest("steps", Map.of("steps", 2, "tag", "sdk")));
+        client.callTool(call("steps", Map.of("steps", 2, "tag", "sdk")));
     assertThat(steps.structuredContent()).isEqualTo(Map.of("tag", "sdk", "steps", 2));
   }
 
@@ -101,7 +101,7 @@ class SdkClientHttpTest {
     client.initialize();
     String first = observer.next(RecordingObserver.Opened.class).sessionId();
     assertThat(handler.sessions().close(first, CloseReason.EXPIRED)).isTrue();
-    McpSchema.CallToolRequest echo = new McpSchema.CallToolRequest("echo", Map.of("message", "again"));
+    McpSchema.CallToolRequest echo = call("echo", Map.of("message", "again"));
     try {
       client.callTool(echo); // 404: the SDK starts a new session in the background
     } catch (RuntimeException expected) {
@@ -112,5 +112,9 @@ class SdkClientHttpTest {
     McpSchema.CallToolResult r = client.callTool(echo);
     assertThat(r.structuredContent()).isEqualTo(Map.of("echo", "again"));
     assertThat(handler.sessions().ids()).containsExactly(second);
+  }
+
+  private static McpSchema.CallToolRequest call(String tool, Map<String, Object> arguments) {
+    return McpSchema.CallToolRequest.builder(tool).arguments(arguments).build();
   }
 }

@@ -38,13 +38,17 @@ class SdkClientStdioTest {
       assertThat(init.protocolVersion()).isEqualTo("2025-11-25");
       assertThat(client.listTools().tools()).hasSize(5);
       McpSchema.CallToolResult r =
-          client.callTool(new McpSchema.CallToolRequest("echo", Map.of("message", "héllo ✓ 日本")));
+          client.callTool(call("echo", Map.of("message", "héllo ✓ 日本")));
       assertThat(r.structuredContent()).isEqualTo(Map.of("echo", "héllo ✓ 日本"));
       McpSchema.CallToolResult sum =
-          client.callTool(new McpSchema.CallToolRequest("add", Map.of("a", 40, "b", 2)));
+          client.callTool(call("add", Map.of("a", 40, "b", 2)));
       assertThat(sum.structuredContent()).isEqualTo(Map.of("sum", 42));
     } finally {
       client.closeGracefully();
     }
+  }
+
+  private static McpSchema.CallToolRequest call(String tool, Map<String, Object> arguments) {
+    return McpSchema.CallToolRequest.builder(tool).arguments(arguments).build();
   }
 }
