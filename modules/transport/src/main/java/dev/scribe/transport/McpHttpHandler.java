@@ -224,6 +224,10 @@ public final class McpHttpHandler implements AutoCloseable {
       withoutSession(ctx, inbound, mode);
       return;
     }
+    if (session.isClosed()) { // deleted or expired while this body was being read
+      notFound(ctx);
+      return;
+    }
     if (inbound.hasRequest("initialize")) {
       reject(ctx, 400, ErrorCodes.INVALID_REQUEST, "Invalid Request: session already initialized",
           firstRequestId(inbound, "initialize"));
