@@ -1,0 +1,50 @@
+package dev.scribe.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.scribe.domain.events.SessionOpened;
+import dev.scribe.domain.events.ToolInvoked;
+import dev.scribe.server.testing.McpTestClient;
+import dev.scribe.server.testing.ScribeTestServer;
+import dev.scribe.server.testing.ToolReply;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+@Timeout(120)
+class ServerSmokeTest {
+
+  @Test
+  void a_real_client_connects_lists_and_calls_and_every_call_is_recorded(@TempDir Path dir) {
+    try (ScribeTestServer server = ScribeTestServer.inMemory(dir)) {
+      McpTestClient client = server.client();
+      assertThat(client.listTools()).extracting(t -> t.name()).contains("health_check");
+
+      ToolReply health = client.call("health_check");
+
+      assertThat(health.ok()).as(health.toString()).isTrue();
+      assertThat(health.at("/status").asText()).isEqualTo("healthy");
+      assertThat(server.events(SessionOpened.class)).extracting(SessionOpened::clientName)
+          .containsExactly(client.name());
+      assertThat(server.events(ToolInvoked.class)).singleElement()
+          .satisfies(t -> {
+            assertThat(t.tool()).isEqualTo("health_check");
+            assertThat(t.outcome()).isEqualTo("ok");
+          });
+    }
+  }
+
+  @Test
+  void an_http_session_survives_a_restart_on_a_chronicle_log(@TempDir Path dir) {
+    try (ScribeTestServer server = ScribeTestServer.chronicle(dir)) {
+      McpTestClient client = server.client();
+      String session = client.sessionId();
+      server.restart();
+      assertThat(server.server().http().sessions().find(session)).isPresent();
+      assertThat(client.call("health_check").ok()).isTrue();
+      assertThat(client.sessionId()).isEqualTo(session);
+      assertThat(server.events(SessionOpened.class)).as("no re-initialisation").hasSize(1);
+    }
+  }
+}
