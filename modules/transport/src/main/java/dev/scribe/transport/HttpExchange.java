@@ -17,7 +17,6 @@ import java.time.Duration;
  * A cancelled request ends an SSE stream without a response, or a JSON one with 204.
  */
 final class HttpExchange implements ResponseChannel {
-  private final Context context;
   private final HttpServerResponse response;
   private final McpSession session;
   private final AcceptMode mode;
@@ -32,7 +31,6 @@ final class HttpExchange implements ResponseChannel {
       McpSession session,
       AcceptMode mode,
       Duration keepAlive) {
-    this.context = context;
     this.response = response;
     this.session = session;
     this.mode = mode;

@@ -1,8 +1,8 @@
 package dev.scribe.transport.testing;
 
 import dev.scribe.mcp.McpServer;
+import dev.scribe.mcp.SessionObserver;
 import dev.scribe.mcp.testing.MutableClock;
-import dev.scribe.mcp.testing.RecordingObserver;
 import dev.scribe.mcp.testing.TestServers;
 import dev.scribe.mcp.testing.TestTools;
 import dev.scribe.transport.HttpTransportConfig;
@@ -26,7 +26,7 @@ public final class ConformanceServerMain {
     McpServer server =
         TestServers.server(
             new TestTools().registry(),
-            new RecordingObserver(),
+            SessionObserver.NONE,
             TestServers.toolExecutor(),
             MutableClock.fixed());
     McpHttpHandler mcp = McpHttpHandler.create(vertx, server, HttpTransportConfig.defaults());
