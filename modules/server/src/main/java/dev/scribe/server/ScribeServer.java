@@ -61,6 +61,7 @@ public final class ScribeServer implements AutoCloseable {
   private ProjectionRunner projections;
   private SessionsView sessions;
   private McpServer mcp;
+  private ScribeMetrics metrics;
   private McpHttpHandler http;
   private Vertx vertx;
   private int httpPort;
@@ -116,6 +117,8 @@ public final class ScribeServer implements AutoCloseable {
             new LinkedBlockingQueue<>(), new NamedThreads("scribe-tool"));
     closers.add(toolThreads::shutdownNow);
 
+    metrics = new ScribeMetrics();
+    closers.add(metrics::close);
     ToolRegistry.Builder registry = ToolRegistry.builder();
     for (ToolBinding b : toolset.tools()) registry.add(b.definition(), b.handler());
     mcp =
@@ -123,7 +126,7 @@ public final class ScribeServer implements AutoCloseable {
             .serverInfo(
                 new dev.scribe.mcp.ServerInfo("scribe", ScribeVersion.VERSION, Instructions.TEXT))
             .tools(registry.build())
-            .observer(new EventRecordingObserver(log, codec))
+            .observer(metrics.observing(new EventRecordingObserver(log, codec)))
             .executor(toolThreads)
             .clock(env.clock())
             .sessionIds(env.ids())
@@ -146,10 +149,18 @@ public final class ScribeServer implements AutoCloseable {
     http = McpHttpHandler.create(vertx, mcp, httpConfig);
     closers.add(http::close);
     restoreSessions();
+    metrics.watch(log, projections, () -> http.sessions().size());
 
     Router router = Router.router(vertx);
     http.mount(router);
     router.get("/health").handler(this::health);
+    router
+        .get("/metrics")
+        .handler(
+            ctx ->
+                ctx.response()
+                    .putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")
+                    .end(metrics.scrape()));
     HttpServer server =
         await(vertx.createHttpServer().requestHandler(router).listen(config.port(), config.host()));
     httpPort = server.actualPort();

@@ -47,4 +47,27 @@ class ServerSmokeTest {
       assertThat(server.events(SessionOpened.class)).as("no re-initialisation").hasSize(1);
     }
   }
+
+  @Test
+  void health_and_metrics_endpoints_answer(@TempDir Path dir) throws Exception {
+    try (ScribeTestServer server = ScribeTestServer.inMemory(dir)) {
+      server.client().call("health_check");
+      java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+      java.net.http.HttpResponse<String> health =
+          http.send(
+              java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.url() + "/health")).build(),
+              java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(health.statusCode()).isEqualTo(200);
+      assertThat(health.body()).contains("\"status\":\"healthy\"");
+      java.net.http.HttpResponse<String> metrics =
+          http.send(
+              java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.url() + "/metrics")).build(),
+              java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(metrics.statusCode()).isEqualTo(200);
+      assertThat(metrics.body())
+          .contains("scribe_tool_calls_seconds_count{outcome=\"ok\",tool=\"health_check\"} 1")
+          .contains("scribe_log_position")
+          .contains("scribe_projection_lag{projection=\"sessions\"}");
+    }
+  }
 }
