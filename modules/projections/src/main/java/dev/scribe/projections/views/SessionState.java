@@ -14,6 +14,8 @@ import org.jspecify.annotations.Nullable;
  * @param project the project this session is bound to; null before {@code set_project}
  * @param bindingVersion the number of bindings this session made (its {@code binding-} stream
  *     version), which {@code set_project}'s {@code expected_version} refers to
+ * @param bindingPosition the log position of the session's last {@code ProjectBound} (0 before
+ *     any): a binding older than its project's registration refers to a deleted incarnation
  */
 public record SessionState(
     String sessionId,
@@ -25,7 +27,8 @@ public record SessionState(
     String mode,
     @Nullable String repoRoot,
     @Nullable String project,
-    long bindingVersion) {
+    long bindingVersion,
+    long bindingPosition) {
 
   public static final String PROJECT_MODE = "project";
   public static final String SENTINEL_MODE = "sentinel";
@@ -51,12 +54,12 @@ public record SessionState(
   SessionState withMode(String newMode, @Nullable String newRepoRoot) {
     return new SessionState(
         sessionId, transport, clientName, clientVersion, protocolVersion, openedAt, newMode,
-        newRepoRoot, project, bindingVersion);
+        newRepoRoot, project, bindingVersion, bindingPosition);
   }
 
-  SessionState withBinding(String newProject, long version) {
+  SessionState withBinding(String newProject, long version, long position) {
     return new SessionState(
         sessionId, transport, clientName, clientVersion, protocolVersion, openedAt, mode,
-        repoRoot, newProject, version);
+        repoRoot, newProject, version, position);
   }
 }

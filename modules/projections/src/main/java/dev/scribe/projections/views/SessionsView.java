@@ -19,7 +19,13 @@ import java.util.Optional;
  * the server restores into the MCP session registry after a restart.
  *
  * <p>State is an immutable map replaced on each session event (copy on write): session events
- * are rare next to entries, and readers get a consistent snapshot without locks.
+ * are rare next to entries, the map holds only open sessions (bounded by the session cap), and
+ * readers get a consistent snapshot without locks.
+ *
+ * <p>A binding records the position of its {@code ProjectBound}; whether the bound project was
+ * deleted since is answered by the project registry (the project's registration is later than the
+ * binding, or the project is gone), not folded here, so this view never has to visit every session
+ * on a deletion and a name registered again never revives an old binding.
  */
 public final class SessionsView {
   public static final String NAME = "sessions";
@@ -80,7 +86,7 @@ public final class SessionsView {
                     new SessionState(
                         e.sessionId(), e.transport(), e.clientName(), e.clientVersion(),
                         e.protocolVersion(), r.recordedAt(), SessionState.PROJECT_MODE, null,
-                        null, 0)))
+                        null, 0, 0)))
         .on(SessionClosed.class, (s, e) -> s.without(e.sessionId()))
         .on(
             ModeSet.class,
@@ -92,7 +98,7 @@ public final class SessionsView {
             ProjectBound.class,
             (s, e, r) ->
                 s.find(e.sessionId())
-                    .map(st -> s.with(st.withBinding(e.project(), r.streamVersion())))
+                    .map(st -> s.with(st.withBinding(e.project(), r.streamVersion(), r.position())))
                     .orElse(s))
         .build();
   }
