@@ -46,6 +46,18 @@ public final class MessageMatch {
     if (text.isEmpty()) {
       throw new InvalidQueryException("message", text, "message must not be empty; omit it to match every message.");
     }
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean paired =
+          Character.isHighSurrogate(c)
+              ? i + 1 < text.length() && Character.isLowSurrogate(text.charAt(++i))
+              : !Character.isLowSurrogate(c);
+      if (!paired) {
+        // Half of a character: "contains" would match half of an emoji, which no index can mirror.
+        throw new InvalidQueryException(
+            "message", text, "message contains an unpaired UTF-16 surrogate at index " + i + ".");
+      }
+    }
     return new MessageMatch(text, mode, caseSensitive);
   }
 

@@ -103,6 +103,9 @@ class EntryQueryTest {
         .hasMessageContaining("'fuzzy'")
         .hasMessageContaining("substring, regex, exact");
     assertThat(QueryArgs.message("", "exact", false)).isNull();
+    assertThatThrownBy(() -> QueryArgs.message("\uD83D", null, false))
+        .isInstanceOf(InvalidQueryException.class).hasMessageContaining("surrogate");
+    assertThat(QueryArgs.message("\uD83D\uDC1E", null, false)).isNotNull();
     assertThatThrownBy(() -> QueryArgs.message("", "fuzzy", false)).as("mode checked anyway")
         .isInstanceOf(InvalidQueryException.class);
   }

@@ -1,0 +1,51 @@
+package dev.scribe.search;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
+
+/**
+ * How the entry index paces itself.
+ *
+ * @param refreshInterval how often the background thread makes new entries searchable (the
+ *     freshness bound for readers that do not wait; 50 ms keeps it under 100 ms)
+ * @param minCommitInterval the least time between two Lucene commits: a checkpoint the runner asks
+ *     for sooner is committed by the background thread once the interval has passed (a commit
+ *     costs 30-130 ms, and the runner asks every 1000 events during a rebuild)
+ * @param awaitTimeout how long a search waits for the index to reach the position it must cover
+ * @param ramBufferMb the writer's RAM buffer
+ */
+public record IndexConfig(
+    Duration refreshInterval, Duration minCommitInterval, Duration awaitTimeout, double ramBufferMb) {
+  public IndexConfig {
+    requireNonNull(refreshInterval, "refreshInterval");
+    requireNonNull(minCommitInterval, "minCommitInterval");
+    requireNonNull(awaitTimeout, "awaitTimeout");
+    if (refreshInterval.isNegative() || refreshInterval.isZero()) {
+      throw new IllegalArgumentException("refreshInterval must be positive");
+    }
+    if (minCommitInterval.isNegative()) throw new IllegalArgumentException("minCommitInterval < 0");
+    if (ramBufferMb < 1) throw new IllegalArgumentException("ramBufferMb must be >= 1");
+  }
+
+  /** Refresh every 50 ms, commit at most every second, wait up to 10 s, 64 MB buffer. */
+  public static IndexConfig defaults() {
+    return new IndexConfig(Duration.ofMillis(50), Duration.ofSeconds(1), Duration.ofSeconds(10), 64);
+  }
+
+  public IndexConfig withMinCommitInterval(Duration d) {
+    return new IndexConfig(refreshInterval, d, awaitTimeout, ramBufferMb);
+  }
+
+  public IndexConfig withRefreshInterval(Duration d) {
+    return new IndexConfig(d, minCommitInterval, awaitTimeout, ramBufferMb);
+  }
+
+  public IndexConfig withAwaitTimeout(Duration d) {
+    return new IndexConfig(refreshInterval, minCommitInterval, d, ramBufferMb);
+  }
+
+  public IndexConfig withRamBufferMb(double mb) {
+    return new IndexConfig(refreshInterval, minCommitInterval, awaitTimeout, mb);
+  }
+}
