@@ -5,6 +5,7 @@ import dev.scribe.domain.entry.Priority;
 import dev.scribe.domain.events.EntryAppended;
 import dev.scribe.domain.events.MetaPair;
 import dev.scribe.domain.query.EntryHit;
+import dev.scribe.domain.query.EntryQuery;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -40,6 +41,7 @@ import org.jspecify.annotations.Nullable;
  *       agents</td></tr>
  *   <tr><td>{@code priority, category}</td><td>StringField of the recognised wire name</td>
  *       <td>priority, category</td></tr>
+ *   <tr><td>{@code prank}</td><td>NumericDocValues</td><td>priority_sort</td></tr>
  *   <tr><td>{@code meta}</td><td>StringField {@code key NUL value}, one per pair</td><td>meta_filters
  *       (exact)</td></tr>
  *   <tr><td>{@code ts}</td><td>LongPoint (claimed epoch ms)</td><td>start/end</td></tr>
@@ -61,6 +63,7 @@ final class EntryDocuments {
   static final String EMOJI = "emoji";
   static final String AGENT = "agent";
   static final String PRIORITY = "priority";
+  static final String PRIORITY_RANK = "prank";
   static final String CATEGORY = "category";
   static final String META = "meta";
   static final String TS = "ts";
@@ -117,6 +120,7 @@ final class EntryDocuments {
     d.add(new StringField(AGENT, term(e.agent()), Field.Store.NO));
     Priority.parse(e.priority())
         .ifPresent(p -> d.add(new StringField(PRIORITY, p.wireName(), Field.Store.NO)));
+    d.add(new NumericDocValuesField(PRIORITY_RANK, EntryQuery.priorityRank(e.priority())));
     String category = e.category();
     if (category != null) {
       Category.parse(category)

@@ -435,7 +435,11 @@ public final class EntryIndex implements Projection, EntrySearch {
 
   static EntryPage execute(IndexSearcher searcher, EntryQuery q) throws IOException {
     QueryPlan plan = QueryPlan.of(q);
-    Sort sort = new Sort(new SortField(POS, SortField.Type.LONG, q.order() == SortOrder.DESC));
+    SortField byPosition = new SortField(POS, SortField.Type.LONG, q.order() == SortOrder.DESC);
+    Sort sort =
+        q.prioritySort()
+            ? new Sort(new SortField(EntryDocuments.PRIORITY_RANK, SortField.Type.INT), byPosition)
+            : new Sort(byPosition);
     long offset = q.offset();
     long wanted = offset + q.pageSize();
     int maxDoc = Math.max(1, searcher.getIndexReader().maxDoc());

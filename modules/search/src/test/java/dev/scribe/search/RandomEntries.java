@@ -92,6 +92,7 @@ final class RandomEntries {
     if (r.nextInt(5) == 0) b.categories(List.of(Category.values()[r.nextInt(10)], Category.values()[r.nextInt(10)]));
     if (r.nextInt(5) == 0) b.minConfidence(r.nextInt(11) / 10.0);
     b.order(r.nextBoolean() ? SortOrder.ASC : SortOrder.DESC);
+    b.prioritySort(r.nextInt(5) == 0);
     b.pageSize(1 + r.nextInt(r.nextBoolean() ? 5 : 60));
     b.page(1 + r.nextInt(r.nextInt(4) == 0 ? 20 : 3));
     return b.build();

@@ -2,11 +2,13 @@ package dev.scribe.domain.query;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 
 /**
  * The pagination rule, in memory: filters first, then the order ({@code asc} = log order, {@code
- * desc} = that sequence reversed), then the page. A page is never short because of hidden rows;
+ * desc} = that sequence reversed; with {@code prioritySort} grouped by priority first), then the
+ * page. A page is never short because of hidden rows;
  * the total counts every match.
  */
 public final class EntryQueries {
@@ -29,6 +31,10 @@ public final class EntryQueries {
       if (query.matches(h.entry())) matches.add(h);
     }
     if (query.order() == SortOrder.DESC) Collections.reverse(matches);
+    if (query.prioritySort()) {
+      // Stable: within a priority the log order chosen above stays.
+      matches.sort(Comparator.comparingInt(h -> EntryQuery.priorityRank(h.entry().priority())));
+    }
     return slice(matches, query);
   }
 

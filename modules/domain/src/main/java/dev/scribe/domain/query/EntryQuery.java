@@ -40,6 +40,10 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@code minConfidence}: the entry has a confidence and it is {@code >=} the bound.
  * </ul>
  *
+ * <p>Order: {@code order} over log positions; with {@code prioritySort} entries are grouped by
+ * priority first (critical, high, medium, low; an unrecognised priority counts as medium, as in
+ * the reference), each group in {@code order}.
+ *
  * @param page 1-based
  * @param pageSize at least 1
  */
@@ -56,6 +60,7 @@ public record EntryQuery(
     Set<Category> categories,
     @Nullable Double minConfidence,
     SortOrder order,
+    boolean prioritySort,
     int page,
     int pageSize) {
 
@@ -102,6 +107,7 @@ public record EntryQuery(
     b.categories.addAll(categories);
     b.minConfidence = minConfidence;
     b.order = order;
+    b.prioritySort = prioritySort;
     b.page = page;
     b.pageSize = pageSize;
     return b;
@@ -144,6 +150,14 @@ public record EntryQuery(
     } catch (ArithmeticException e) {
       return end.isBefore(Instant.EPOCH) ? Long.MIN_VALUE : Long.MAX_VALUE;
     }
+  }
+
+  /**
+   * The rank {@code prioritySort} groups by: 0 critical … 3 low; an unrecognised priority is
+   * medium (2).
+   */
+  public static int priorityRank(String priority) {
+    return Priority.parse(priority).orElse(Priority.MEDIUM).ordinal();
   }
 
   /** Whether any filter besides the scope is set. */
@@ -206,6 +220,7 @@ public record EntryQuery(
     private final Set<Category> categories = new LinkedHashSet<>();
     private @Nullable Double minConfidence;
     private SortOrder order = SortOrder.ASC;
+    private boolean prioritySort;
     private int page = 1;
     private int pageSize = 10;
 
@@ -273,6 +288,11 @@ public record EntryQuery(
       return this;
     }
 
+    public Builder prioritySort(boolean on) {
+      this.prioritySort = on;
+      return this;
+    }
+
     public Builder page(int p) {
       this.page = p;
       return this;
@@ -286,7 +306,7 @@ public record EntryQuery(
     public EntryQuery build() {
       return new EntryQuery(
           scope, message, start, end, emojis, statuses, agents, metaEquals, priorities,
-          categories, minConfidence, order, page, pageSize);
+          categories, minConfidence, order, prioritySort, page, pageSize);
     }
   }
 }

@@ -179,6 +179,20 @@ class EntryQueryTest {
   }
 
   @Test
+  void priority_sort_groups_by_priority_then_keeps_the_order() {
+    List<EntryHit> log = hits(List.of(
+        entry("alpha", "a", "2025-01-01T00:00:00Z", Status.INFO, "A", List.of(), "low", null, null),
+        entry("alpha", "b", "2025-01-01T00:00:00Z", Status.INFO, "A", List.of(), "high", null, null),
+        entry("alpha", "c", "2025-01-01T00:00:00Z", Status.INFO, "A", List.of(), "weird", null, null),
+        entry("alpha", "d", "2025-01-01T00:00:00Z", Status.INFO, "A", List.of(), "high", null, null),
+        entry("alpha", "e", "2025-01-01T00:00:00Z", Status.INFO, "A", List.of(), "critical", null, null)));
+    assertThat(messages(EntryQueries.page(log, EntryQuery.builder(ALPHA).prioritySort(true).build())))
+        .containsExactly("e", "b", "d", "c", "a");
+    assertThat(messages(EntryQueries.page(log, EntryQuery.builder(ALPHA).prioritySort(true)
+        .order(SortOrder.DESC).build()))).containsExactly("e", "d", "b", "c", "a");
+  }
+
+  @Test
   void agent_is_merged_into_agents() {
     assertThat(QueryArgs.agents("B", List.of("A", "B"))).containsExactly("A", "B");
     EntryPage p = EntryQueries.page(
