@@ -60,7 +60,9 @@ import org.slf4j.LoggerFactory;
  * length} bytes against the recorded hash and cuts what lies beyond (lines rendered after the
  * checkpoint, which the runner applies again); if a file is missing, shorter or different (a crash
  * inside a rotation, an edit by hand) it drops the checkpoint and the view is rendered again from
- * position 0 — rebuild produces the same bytes.
+ * position 0 — rebuild produces the same bytes. Registrations and rotations, which rewrite or rename
+ * files, checkpoint themselves at once (files fsynced first), so only a crash inside one costs a
+ * re-render.
  *
  * <p>Thread-safe: the runner applies events; tool handlers read {@link #current} concurrently.
  */
@@ -241,16 +243,26 @@ public final class MarkdownView implements Projection {
     synchronized (lock) {
       if (r.stream().startsWith(PROJECT_STREAM)) streamVersions.put(r.stream(), r.streamVersion());
       ScribeEvent e = r.event();
+      boolean rewrote = false;
       if (e instanceof ProjectRegistered p) {
         register(p);
+        rewrote = true;
       } else if (e instanceof ProjectDeleted d) {
         forget(d.name());
       } else if (e instanceof EntryAppended a) {
         entry(a);
       } else if (e instanceof LogRotated l) {
         rotate(l);
+        rewrote = true;
       }
       applied = r.position();
+      // Registrations and rotations rewrite or rename files: make that durable with a checkpoint of
+      // its own at once, so a crash later never finds files that moved or shrank past the last
+      // checkpoint (which would cost a re-render from position 0).
+      if (rewrote && directory != null) {
+        files.sync();
+        CheckpointFile.write(directory.resolve(CHECKPOINT), Checkpoint.at(r.position()), encode());
+      }
     }
   }
 
