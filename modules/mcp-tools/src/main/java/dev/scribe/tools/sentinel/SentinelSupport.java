@@ -1,0 +1,204 @@
+package dev.scribe.tools.sentinel;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scribe.domain.sentinel.Modes;
+import dev.scribe.domain.sentinel.RepoIds;
+import dev.scribe.mcp.McpJson;
+import dev.scribe.mcp.ToolCall;
+import dev.scribe.mcp.ToolException;
+import dev.scribe.mcp.ToolResult;
+import dev.scribe.projections.ProjectionFailedException;
+import dev.scribe.projections.sentinel.CasesView;
+import dev.scribe.projections.views.SessionState;
+import dev.scribe.projections.views.SessionsView;
+import dev.scribe.tools.ToolKit;
+import dev.scribe.tools.ports.RepositoryFiles;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the sentinel tools (and read_file) share: the kit, the views and ports, reading a session's
+ * mode fresh, and argument access that reports bad values as {@code invalid_argument}.
+ */
+public final class SentinelSupport {
+  static final Duration VIEW_TIMEOUT = Duration.ofSeconds(30);
+  /** Attempts of a decision that lost an expected-version race (then a {@code conflict} error). */
+  static final int ATTEMPTS = 8;
+
+  final ToolKit kit;
+  final SessionsView sessions;
+  final CasesView cases;
+  final RepositoryFiles files;
+
+  public SentinelSupport(ToolKit kit, SessionsView sessions, CasesView cases, RepositoryFiles files) {
+    this.kit = requireNonNull(kit, "kit");
+    this.sessions = requireNonNull(sessions, "sessions");
+    this.cases = requireNonNull(cases, "cases");
+    this.files = requireNonNull(files, "files");
+  }
+
+  public ToolKit kit() {
+    return kit;
+  }
+
+  public RepositoryFiles files() {
+    return files;
+  }
+
+  /** Waits until view {@code name} has applied every event acknowledged before now (read-your-writes). */
+  public void await(String name) {
+    long position = kit.reads().lastPosition();
+    boolean done;
+    try {
+      done = kit.projections().awaitApplied(name, position, VIEW_TIMEOUT);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ToolException("unavailable", "Interrupted while waiting for the " + name + " view.");
+    } catch (ProjectionFailedException e) {
+      throw new ToolException(
+          "unavailable",
+          "The " + name + " view is not available (" + e.getMessage() + "). Nothing was written;"
+              + " an operator can rebuild it (tools/scribe rebuild).");
+    }
+    if (!done) {
+      throw new ToolException(
+          "unavailable",
+          "The " + name + " view did not catch up with the log within "
+              + VIEW_TIMEOUT.toSeconds() + " s. Nothing was written; retry.");
+    }
+  }
+
+  /** The session's state, fresh; empty for a session the log does not know as open. */
+  public Optional<SessionState> session(String sessionId) {
+    await(SessionsView.NAME);
+    return sessions.find(sessionId);
+  }
+
+  /** The session's mode, fresh ({@code project} when the session is unknown). */
+  public String mode(String sessionId) {
+    return session(sessionId).map(SessionState::mode).orElse(Modes.PROJECT);
+  }
+
+  /** A sentinel session's repository and today's sentinel day. */
+  public record Sentinel(String repoRoot, String repoId, String day, Instant now) {}
+
+  /** The caller's repository, or the project-mode refusal for {@code tool}. */
+  public Sentinel requireSentinel(ToolCall call) {
+    Optional<SessionState> s = session(call.sessionId());
+    if (s.isEmpty() || !s.get().isSentinel() || s.get().repoRoot() == null) {
+      throw new ToolException("tool_not_allowed", Modes.refusal(Modes.PROJECT, call.toolName()));
+    }
+    return sentinel(s.get().repoRoot());
+  }
+
+  Sentinel sentinel(String repoRoot) {
+    Instant now = kit.clock().instant();
+    return new Sentinel(repoRoot, RepoIds.of(repoRoot), RepoIds.day(now), now);
+  }
+
+  /** Runs a handler body, turning a thrown {@link ToolException} into its error result. */
+  static CompletionStage<ToolResult> run(Supplier<ToolResult> body) {
+    try {
+      return CompletableFuture.completedFuture(body.get());
+    } catch (ToolException e) {
+      return CompletableFuture.completedFuture(ToolResult.error(e.code(), e.getMessage(), e.details()));
+    }
+  }
+
+  // ---- arguments ---------------------------------------------------------------------------
+
+  /** Typed access to a call's arguments (the schema checked the JSON types already). */
+  public static final class Args {
+    private final ObjectNode node;
+
+    public Args(ObjectNode node) {
+      this.node = node;
+    }
+
+    public @Nullable JsonNode raw(String name) {
+      JsonNode v = node.get(name);
+      return v == null || v.isNull() ? null : v;
+    }
+
+    public boolean has(String name) {
+      return raw(name) != null;
+    }
+
+    public @Nullable String string(String name) {
+      JsonNode v = raw(name);
+      if (v == null) return null;
+      if (!v.isTextual()) throw invalid(name, v, "a string is expected");
+      return v.textValue();
+    }
+
+    public String string(String name, String fallback) {
+      String s = string(name);
+      return s == null ? fallback : s;
+    }
+
+    public String required(String name) {
+      String s = string(name);
+      if (s == null || s.isBlank()) {
+        throw new ToolException("invalid_argument", "Missing required parameter '" + name + "'.");
+      }
+      return s;
+    }
+
+    public boolean bool(String name, boolean fallback) {
+      JsonNode v = raw(name);
+      if (v == null) return fallback;
+      if (!v.isBoolean()) throw invalid(name, v, "true or false is expected");
+      return v.booleanValue();
+    }
+
+    public @Nullable Long integer(String name) {
+      JsonNode v = raw(name);
+      if (v == null) return null;
+      if (v.isTextual()) {
+        try {
+          return Long.parseLong(v.textValue().trim());
+        } catch (NumberFormatException e) {
+          throw invalid(name, v, "an integer is expected");
+        }
+      }
+      if (!v.isIntegralNumber() || !v.canConvertToLong()) throw invalid(name, v, "an integer is expected");
+      return v.longValue();
+    }
+
+    public long integer(String name, long fallback, long min, long max) {
+      Long v = integer(name);
+      if (v == null) return fallback;
+      if (v < min || v > max) {
+        throw new ToolException(
+            "invalid_argument",
+            "Invalid " + name + " '" + v + "': must be between " + min + " and " + max + ".");
+      }
+      return v;
+    }
+
+    public @Nullable Double number(String name) {
+      JsonNode v = raw(name);
+      if (v == null) return null;
+      if (v.isNumber()) return v.doubleValue();
+      throw invalid(name, v, "a number is expected");
+    }
+
+    public static ToolException invalid(String name, JsonNode value, String what) {
+      String shown = value.isTextual() ? value.textValue() : value.toString();
+      if (shown.length() > 200) shown = shown.substring(0, 197) + "...";
+      return new ToolException("invalid_argument", "Invalid " + name + " '" + shown + "': " + what + ".");
+    }
+  }
+
+  static ObjectNode object() {
+    return McpJson.object();
+  }
+}
