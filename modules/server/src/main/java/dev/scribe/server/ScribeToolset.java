@@ -10,8 +10,10 @@ import dev.scribe.tools.ToolKit;
 import dev.scribe.tools.ports.DocsScaffolder;
 import dev.scribe.tools.ports.LogSegments;
 import dev.scribe.tools.ports.MarkdownPorts;
+import dev.scribe.tools.project.ProjectTools;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Every Scribe tool and the views they need, wired together. The one place a newcomer reads to
@@ -28,6 +30,13 @@ public final class ScribeToolset {
   public ScribeToolset(ToolKit kit, SessionsView sessions) {
     projections.add(markdown);
     tools.add(HealthCheckTool.binding(kit));
+    // Project mode: set/get/list/delete_project, append_entry, read_recent, with the project
+    // registry and recent-entries views. read_recent delegates pages beyond its in-memory window
+    // to the search index once that is passed here.
+    ProjectTools project =
+        new ProjectTools(kit, sessions, docs, Optional.empty(), Optional.of(segments), 0);
+    projections.addAll(project.projections());
+    tools.addAll(project.tools());
   }
 
   /** Views to register with the projection runner (besides the sessions view). */

@@ -132,6 +132,7 @@ public final class AppendEntries {
   private static Written entry(
       int index, EntryInput in, Project project, Instant at, Supplier<String> ids, MessageDigest sha) {
     List<String> warnings = new ArrayList<>();
+    if (in.unreadable() != null) throw invalid(in.unreadable());
     String message = in.message();
     if (message == null) throw invalid("Missing required 'message' field");
     if (message.isBlank()) throw invalid("Message cannot be empty");

@@ -13,6 +13,8 @@ import org.jspecify.annotations.Nullable;
  * @param message null when the item had no {@code message} key at all
  * @param detectStatus whether the message is one line of an {@code auto_split} message, whose
  *     status and leading emoji may be detected from its text (reference §3.6)
+ * @param unreadable why a bulk item could not be read at all (not an object, a field of the wrong
+ *     type, an unknown key), or null: such an item is refused with this reason
  */
 public record EntryInput(
     @Nullable String message,
@@ -26,7 +28,8 @@ public record EntryInput(
     @Nullable String category,
     @Nullable List<String> tags,
     @Nullable Double confidence,
-    boolean detectStatus) {
+    boolean detectStatus,
+    @Nullable String unreadable) {
 
   public EntryInput {
     meta = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(meta));
@@ -36,7 +39,13 @@ public record EntryInput(
   /** An input with only a message. */
   public static EntryInput ofMessage(String message) {
     return new EntryInput(
-        message, null, null, null, Map.of(), null, null, null, null, null, null, false);
+        message, null, null, null, Map.of(), null, null, null, null, null, null, false, null);
+  }
+
+  /** A bulk item that could not be read; it is refused with {@code why}. */
+  public static EntryInput unreadable(String why) {
+    return new EntryInput(
+        null, null, null, null, Map.of(), null, null, null, null, null, null, false, why);
   }
 
   /**
@@ -60,13 +69,14 @@ public record EntryInput(
         category != null ? category : parent.category,
         tags != null ? tags : parent.tags,
         confidence != null ? confidence : parent.confidence,
-        detectStatus);
+        detectStatus,
+        unreadable);
   }
 
   /** This input with another message (one line of a split message). */
   public EntryInput withMessage(String newMessage, boolean detect) {
     return new EntryInput(
         newMessage, status, emoji, agent, meta, timestamp, logType, priority, category, tags,
-        confidence, detect);
+        confidence, detect, unreadable);
   }
 }

@@ -34,7 +34,7 @@ class AppendEntriesTest {
 
   private static EntryInput in(
       String message, @Nullable String status, Map<String, String> meta, @Nullable String logType) {
-    return new EntryInput(message, status, null, null, meta, null, logType, null, null, null, null, false);
+    return new EntryInput(message, status, null, null, meta, null, logType, null, null, null, null, false, null);
   }
 
   private static AppendEntries.Written one(EntryInput in) {
@@ -85,7 +85,7 @@ class AppendEntriesTest {
   @Test
   void emoji_prefers_explicit_then_status_then_project_default_then_info() {
     EntryInput explicit =
-        new EntryInput("x", "success", "🔥", null, Map.of(), null, null, null, null, null, null, false);
+        new EntryInput("x", "success", "🔥", null, Map.of(), null, null, null, null, null, null, false, null);
     assertThat(one(explicit).event().emoji()).isEqualTo("🔥");
     assertThat(one(in("x", "success", Map.of(), null)).event().emoji()).isEqualTo("✅");
     Project withDefault = project(Map.of("emoji", "🛠️"));
@@ -119,14 +119,14 @@ class AppendEntriesTest {
   void lenient_rules_of_b35_apply_and_are_reported() {
     AppendEntries.Written ok =
         one(new EntryInput("x", null, null, null, Map.of(), null, null, "CRITICAL", "decision",
-            List.of("a", "b"), 0.5, false));
+            List.of("a", "b"), 0.5, false, null));
     assertThat(ok.line()).endsWith(
         "| priority=critical; category=decision; tags=[\"a\", \"b\"]; confidence=0.5;"
             + " log_type=progress; content_type=log");
     assertThat(ok.warnings()).isEmpty();
     AppendEntries.Written lenient =
         one(new EntryInput("x", null, null, null, Map.of(), null, null, "urgent", "weird", null,
-            7.0, false));
+            7.0, false, null));
     assertThat(lenient.line()).endsWith("| priority=medium; confidence=1.0; log_type=progress; content_type=log");
     assertThat(lenient.warnings()).hasSize(3);
   }
@@ -138,7 +138,7 @@ class AppendEntriesTest {
     assertThat(refusal(in("  ", null, Map.of(), null)).getMessage()).isEqualTo("Message cannot be empty");
     assertThat(
             refusal(new EntryInput("x", null, null, null, Map.of(), "yesterday", null, null, null,
-                    null, null, false))
+                    null, null, false, null))
                 .getMessage())
         .isEqualTo(
             "Unable to parse timestamp 'yesterday'. Expected ISO8601 or 'YYYY-MM-DD HH:MM:SS UTC'.");
@@ -150,7 +150,7 @@ class AppendEntriesTest {
   @Test
   void timestamps_are_accepted_in_the_line_form_without_suffix_and_iso() {
     for (String ts : List.of("2020-01-01 00:00:00 UTC", "2020-01-01 00:00:00", "2020-01-01T00:00:00Z")) {
-      EntryInput i = new EntryInput("x", null, null, null, Map.of(), ts, null, null, null, null, null, false);
+      EntryInput i = new EntryInput("x", null, null, null, Map.of(), ts, null, null, null, null, null, false, null);
       assertThat(one(i).event().timestamp()).as(ts).isEqualTo("2020-01-01 00:00:00 UTC");
     }
   }
@@ -194,14 +194,14 @@ class AppendEntriesTest {
   @Test
   void bulk_items_are_staggered_inherit_and_fail_one_by_one() {
     EntryInput parent =
-        new EntryInput(null, null, null, "BulkBot", Map.of("batch", "A"), null, null, null, null, null, null, false);
+        new EntryInput(null, null, null, "BulkBot", Map.of("batch", "A"), null, null, null, null, null, null, false, null);
     List<EntryInput> items =
         List.of(
-            new EntryInput("b1", "success", null, null, Map.of(), null, null, null, null, null, null, false),
-            new EntryInput("b2", null, null, null, Map.of("x", "1"), null, null, null, null, null, null, false),
-            new EntryInput("b3", null, null, "Z", Map.of(), "2024-05-05 05:05:05 UTC", null, null, null, null, null, false),
-            new EntryInput(null, null, null, null, Map.of(), null, null, null, null, null, null, false),
-            new EntryInput("", null, null, null, Map.of(), null, null, null, null, null, null, false));
+            new EntryInput("b1", "success", null, null, Map.of(), null, null, null, null, null, null, false, null),
+            new EntryInput("b2", null, null, null, Map.of("x", "1"), null, null, null, null, null, null, false, null),
+            new EntryInput("b3", null, null, "Z", Map.of(), "2024-05-05 05:05:05 UTC", null, null, null, null, null, false, null),
+            new EntryInput(null, null, null, null, Map.of(), null, null, null, null, null, null, false, null),
+            new EntryInput("", null, null, null, Map.of(), null, null, null, null, null, null, false, null));
     AppendEntries.Decision d =
         AppendEntries.decide(
             new AppendEntries.Command(
@@ -232,7 +232,7 @@ class AppendEntriesTest {
         a -> assertThat(a[0]).isEqualTo("⚠️"));
     assertThat(AutoSplit.leadingEmoji("plain text")).isEmpty();
     AppendEntries.Written w =
-        one(new EntryInput("x", null, null, null, Map.of(), null, null, null, null, null, null, false)
+        one(new EntryInput("x", null, null, null, Map.of(), null, null, null, null, null, null, false, null)
             .withMessage("🚀 shipped it, done", true));
     assertThat(w.event().emoji()).isEqualTo("🚀");
     assertThat(w.event().status()).isEqualTo("success");
@@ -242,7 +242,7 @@ class AppendEntriesTest {
   @Test
   void invalid_emoji_and_log_type_names_are_refused_unknown_types_fall_back_to_progress() {
     assertThat(
-            refusal(new EntryInput("x", null, "a]b", null, Map.of(), null, null, null, null, null, null, false))
+            refusal(new EntryInput("x", null, "a]b", null, Map.of(), null, null, null, null, null, null, false, null))
                 .code())
         .isEqualTo("invalid_argument");
     assertThat(refusal(in("x", null, Map.of(), "no such")).code()).isEqualTo("invalid_argument");

@@ -207,7 +207,16 @@ public final class RecentEntriesView implements Projection {
      *     first entry, or the writer overwrote a slot during the walk
      */
     public boolean newestFirst(Predicate<RecentEntry> visitor) {
-      long n = count;
+      return newestFirst(count, visitor);
+    }
+
+    /**
+     * {@link #newestFirst(Predicate)} over the first {@code upTo} entries only (a {@link #total()}
+     * read earlier), so a reader's page and totals describe one consistent prefix while the writer
+     * goes on appending.
+     */
+    public boolean newestFirst(long upTo, Predicate<RecentEntry> visitor) {
+      long n = Math.min(upTo, count);
       RecentEntry[] r = ring;
       long lowest = Math.max(0, n - Math.min(window, r.length));
       for (long seq = n - 1; seq >= lowest; seq--) {
@@ -225,7 +234,12 @@ public final class RecentEntriesView implements Projection {
      *     of the count it read; false otherwise (as {@link #newestFirst})
      */
     public boolean oldestFirst(Predicate<RecentEntry> visitor) {
-      long n = count;
+      return oldestFirst(count, visitor);
+    }
+
+    /** {@link #oldestFirst(Predicate)} over the first {@code upTo} entries only. */
+    public boolean oldestFirst(long upTo, Predicate<RecentEntry> visitor) {
+      long n = Math.min(upTo, count);
       RecentEntry[] r = ring;
       long lowest = Math.max(0, n - Math.min(window, r.length));
       for (long seq = lowest; seq < n; seq++) {
