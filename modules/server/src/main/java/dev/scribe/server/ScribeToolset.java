@@ -10,6 +10,7 @@ import dev.scribe.tools.ToolKit;
 import dev.scribe.tools.ports.DocsScaffolder;
 import dev.scribe.tools.ports.LogSegments;
 import dev.scribe.tools.ports.MarkdownPorts;
+import dev.scribe.tools.rotation.RotateLogTool;
 import dev.scribe.tools.project.ProjectTools;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +38,7 @@ public final class ScribeToolset {
         new ProjectTools(kit, sessions, docs, Optional.empty(), Optional.of(segments), 0);
     projections.addAll(project.projections());
     tools.addAll(project.tools());
+    tools.add(RotateLogTool.binding(kit, sessions, project.projectsView(), segments));
   }
 
   /** Views to register with the projection runner (besides the sessions view). */
