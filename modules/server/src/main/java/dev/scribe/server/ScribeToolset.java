@@ -11,7 +11,9 @@ import dev.scribe.tools.ports.DocsScaffolder;
 import dev.scribe.tools.ports.LogSegments;
 import dev.scribe.tools.ports.MarkdownPorts;
 import dev.scribe.tools.rotation.RotateLogTool;
+import dev.scribe.server.files.FileReadService;
 import dev.scribe.tools.project.ProjectTools;
+import dev.scribe.tools.sentinel.SentinelTools;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -27,6 +29,7 @@ public final class ScribeToolset {
   private final MarkdownView markdown = MarkdownView.onDisk();
   private final DocsScaffolder docs = MarkdownPorts.docsScaffolder(new MarkdownDocs());
   private final LogSegments segments = MarkdownPorts.logSegments(markdown);
+  private final SentinelTools sentinel;
 
   public ScribeToolset(ToolKit kit, SessionsView sessions) {
     projections.add(markdown);
@@ -39,6 +42,11 @@ public final class ScribeToolset {
     projections.addAll(project.projections());
     tools.addAll(project.tools());
     tools.add(RotateLogTool.binding(kit, sessions, project.projectsView(), segments));
+    // Sentinel mode (set_mode, append_event, the case tools) and read_file in both modes, reading
+    // files through the file service; their views are the cases and the daily sentinel files.
+    sentinel = new SentinelTools(kit, sessions, project.projectsView(), new FileReadService());
+    projections.addAll(sentinel.projections());
+    tools.addAll(sentinel.tools());
   }
 
   /** Views to register with the projection runner (besides the sessions view). */
@@ -46,8 +54,8 @@ public final class ScribeToolset {
     return projections;
   }
 
-  /** Every tool, in the order tools/list shows them. */
+  /** Every tool, in the order tools/list shows them, each behind the mode gate. */
   public List<ToolBinding> tools() {
-    return tools;
+    return sentinel.gated(tools);
   }
 }
