@@ -10,6 +10,8 @@ import dev.scribe.tools.ToolKit;
 import dev.scribe.tools.ports.DocsScaffolder;
 import dev.scribe.tools.ports.LogSegments;
 import dev.scribe.tools.ports.MarkdownPorts;
+import dev.scribe.search.EntryIndex;
+import dev.scribe.tools.query.QueryEntriesTool;
 import dev.scribe.tools.rotation.RotateLogTool;
 import dev.scribe.server.files.FileReadService;
 import dev.scribe.tools.project.ProjectTools;
@@ -30,6 +32,7 @@ public final class ScribeToolset {
   private final DocsScaffolder docs = MarkdownPorts.docsScaffolder(new MarkdownDocs());
   private final LogSegments segments = MarkdownPorts.logSegments(markdown);
   private final SentinelTools sentinel;
+  private final EntryIndex entryIndex = new EntryIndex();
 
   public ScribeToolset(ToolKit kit, SessionsView sessions) {
     projections.add(markdown);
@@ -38,9 +41,14 @@ public final class ScribeToolset {
     // registry and recent-entries views. read_recent delegates pages beyond its in-memory window
     // to the search index once that is passed here.
     ProjectTools project =
-        new ProjectTools(kit, sessions, docs, Optional.empty(), Optional.of(segments), 0);
+        new ProjectTools(kit, sessions, docs, Optional.of(entryIndex), Optional.of(segments), 0);
     projections.addAll(project.projections());
     tools.addAll(project.tools());
+    // Search: the Lucene entry index answers query_entries (and read_recent beyond its window).
+    projections.add(entryIndex);
+    tools.add(
+        QueryEntriesTool.builder(kit, sessions, project.projectsView(), entryIndex, EntryIndex.NAME)
+            .build());
     tools.add(RotateLogTool.binding(kit, sessions, project.projectsView(), segments));
     // Sentinel mode (set_mode, append_event, the case tools) and read_file in both modes, reading
     // files through the file service; their views are the cases and the daily sentinel files.
