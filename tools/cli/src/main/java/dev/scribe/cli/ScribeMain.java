@@ -19,7 +19,8 @@ import picocli.CommandLine.Command;
       VerifyCommand.class,
       RebuildCommand.class,
       ExportCommand.class,
-      ImportCommand.class
+      ImportCommand.class,
+      ImportSentinelCommand.class
     })
 public final class ScribeMain implements Runnable {
 
