@@ -1,5 +1,6 @@
 package dev.scribe.cli;
 
+import dev.scribe.server.ops.MarkdownTransfer;
 import dev.scribe.server.ops.Operations;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -17,13 +18,23 @@ final class ExportCommand implements Callable<Integer> {
   @Option(names = "--format", required = true, description = "jsonl or markdown.")
   String format;
 
+  @Option(
+      names = "--log-type",
+      paramLabel = "TYPE",
+      description = "markdown: only this log (progress, bugs, security, doc_updates, global), raw.")
+  String logType;
+
   @Override
   public Integer call() {
     return switch (format) {
       case "jsonl" -> Operations.exportJsonl(data.dir, Optional.ofNullable(project), System.out);
       case "markdown" -> {
-        System.err.println("scribe export: --format markdown is not available yet");
-        yield 2;
+        if (project == null) {
+          System.err.println("scribe export: --format markdown needs --project P");
+          yield 2;
+        }
+        yield MarkdownTransfer.exportMarkdown(
+            data.dir, project, Optional.ofNullable(logType), System.out);
       }
       default -> {
         System.err.println("scribe export: unknown --format '" + format + "' (jsonl or markdown)");

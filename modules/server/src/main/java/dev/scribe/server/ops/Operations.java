@@ -23,6 +23,11 @@ import dev.scribe.eventlog.chronicle.ChronicleLogVerifier;
 import dev.scribe.eventlog.chronicle.VerifyReport;
 import dev.scribe.projections.Checkpoint;
 import dev.scribe.projections.CheckpointFile;
+import dev.scribe.projections.markdown.DiskLogFiles;
+import dev.scribe.projections.markdown.RotationVerifier;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -97,6 +102,7 @@ public final class Operations {
     if (ok) {
       try (OfflineData d = OfflineData.open(dataDir, true)) {
         ok = verifyCheckpoints(d, out);
+        ok &= verifyArchives(d, out);
       }
     }
     out.println(ok ? "verify: OK" : "verify: DAMAGE FOUND");
@@ -136,6 +142,43 @@ public final class Operations {
       }
     }
     return ok;
+  }
+
+  /**
+   * Recomputes the SHA-256 of every rotation archive and walks each project's rotation chain
+   * ({@link RotationVerifier}); prints one line per rotation and names each archive that changed,
+   * is missing or breaks the chain.
+   */
+  private static boolean verifyArchives(OfflineData d, PrintStream out) {
+    List<LogRotated> rotations = new ArrayList<>();
+    Set<String> deleted = new HashSet<>();
+    d.log.forEach(
+        1,
+        e -> {
+          if (!e.type().equals("LogRotated") && !e.stream().equals(Streams.PROJECTS)) return;
+          ScribeEvent ev = d.codec.decode(e);
+          if (ev instanceof LogRotated r) rotations.add(r);
+          else if (ev instanceof ProjectDeleted x) deleted.add(x.name());
+          else if (ev instanceof ProjectRegistered p) deleted.remove(p.name());
+        });
+    try {
+      RotationVerifier.Report report = RotationVerifier.verify(rotations, deleted, new DiskLogFiles());
+      for (RotationVerifier.Finding f : report.findings()) {
+        out.println(
+            "archive " + f.project() + " " + f.logType() + " #" + f.sequenceNumber() + " "
+                + f.archivePath() + ": " + (f.damaged() ? "DAMAGED (" + f.status() + ") " : "")
+                + f.detail());
+      }
+      if (!rotations.isEmpty()) {
+        out.println(
+            "archives: " + (report.intact() ? "intact" : report.damaged().size() + " damaged")
+                + ", " + rotations.size() + " rotation(s)");
+      }
+      return report.intact();
+    } catch (IOException e) {
+      out.println("archives: unreadable: " + e.getMessage());
+      return false;
+    }
   }
 
   /**
