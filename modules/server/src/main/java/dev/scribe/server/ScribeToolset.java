@@ -1,5 +1,6 @@
 package dev.scribe.server;
 
+import dev.scribe.domain.rotation.RotationPlanner;
 import dev.scribe.projections.Projection;
 import dev.scribe.projections.markdown.MarkdownDocs;
 import dev.scribe.projections.markdown.MarkdownView;
@@ -41,7 +42,8 @@ public final class ScribeToolset {
     // registry and recent-entries views. read_recent delegates pages beyond its in-memory window
     // to the search index once that is passed here.
     ProjectTools project =
-        new ProjectTools(kit, sessions, docs, Optional.of(entryIndex), Optional.of(segments), 0);
+        new ProjectTools(
+            kit, sessions, docs, Optional.of(entryIndex), Optional.of(segments), logMaxBytes());
     projections.addAll(project.projections());
     tools.addAll(project.tools());
     // Search: the Lucene entry index answers query_entries (and read_recent beyond its window).
@@ -55,6 +57,23 @@ public final class ScribeToolset {
     sentinel = new SentinelTools(kit, sessions, project.projectsView(), new FileReadService());
     projections.addAll(sentinel.projections());
     tools.addAll(sentinel.tools());
+  }
+
+  /**
+   * {@code SCRIBE_LOG_MAX_BYTES} (reference Appendix A): append_entry rotates a log whose current
+   * segment reached it; 0 disables; default 524288.
+   */
+  private static long logMaxBytes() {
+    String v = System.getenv("SCRIBE_LOG_MAX_BYTES");
+    if (v == null || v.isBlank()) return RotationPlanner.DEFAULT_MAX_BYTES;
+    try {
+      long n = Long.parseLong(v.trim());
+      if (n >= 0) return n;
+    } catch (NumberFormatException e) {
+      // fall through
+    }
+    throw new IllegalArgumentException(
+        "SCRIBE_LOG_MAX_BYTES must be a number of bytes >= 0 (0 disables), got '" + v + "'");
   }
 
   /** Views to register with the projection runner (besides the sessions view). */

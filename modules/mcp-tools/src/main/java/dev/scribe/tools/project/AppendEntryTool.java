@@ -7,14 +7,18 @@ import dev.scribe.domain.Streams;
 import dev.scribe.domain.entry.AppendEntries;
 import dev.scribe.domain.entry.AutoSplit;
 import dev.scribe.domain.entry.EntryInput;
+import dev.scribe.domain.entry.LogType;
 import dev.scribe.domain.entry.Reminder;
 import dev.scribe.domain.events.EntryAppended;
+import dev.scribe.domain.events.LogRotated;
 import dev.scribe.domain.events.ScribeEvent;
 import dev.scribe.domain.project.Binding;
 import dev.scribe.domain.project.Bindings;
 import dev.scribe.domain.project.DomainException;
 import dev.scribe.domain.project.DomainException.Codes;
 import dev.scribe.domain.project.Project;
+import dev.scribe.domain.rotation.RotationPlanner;
+import dev.scribe.domain.rotation.Segment;
 import dev.scribe.eventlog.AppendResult;
 import dev.scribe.eventlog.DuplicateAppendException;
 import dev.scribe.eventlog.ExpectedVersion;
@@ -29,8 +33,10 @@ import dev.scribe.projections.views.ProjectsView;
 import dev.scribe.tools.EventWriter;
 import dev.scribe.tools.Schemas;
 import dev.scribe.tools.ToolBinding;
+import dev.scribe.tools.ports.LogSegments;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -133,6 +139,8 @@ final class AppendEntryTool {
       if (d.written().isEmpty()) return nothingWritten(d);
       EventWriter.Batch batch = EventWriter.batch();
       String stream = Streams.project(project.name());
+      List<LogRotated> rotations = rotations(ctx, project, d, now, batch);
+      for (LogRotated r : rotations) batch.add(stream, r);
       for (EntryAppended e : d.events()) batch.add(stream, e);
       batch.expect(bindingStream, ExpectedVersion.exactly(binding.get().version()));
       batch.expect(Streams.PROJECTS, ExpectedVersion.exactly(registryVersion));
@@ -150,8 +158,54 @@ final class AppendEntryTool {
       } catch (DuplicateAppendException dup) {
         return replay(ctx, parsed, project, dup.original());
       }
-      return reply(parsed.format(), project, d.written(), d.failed(), parsed.command().bulk(), false);
+      ToolResult result =
+          reply(parsed.format(), project, d.written(), d.failed(), parsed.command().bulk(), false);
+      if (!rotations.isEmpty() && result instanceof ToolResult.Success ok) {
+        ArrayNode rotated = ok.structuredContent().putArray("rotations");
+        for (LogRotated r : rotations) {
+          rotated.addObject().put("log_type", r.logType()).put("log_path", r.logPath())
+              .put("archive_path", r.archivePath()).put("archive_sha256", r.archiveSha256());
+        }
+      }
+      return result;
     }
+  }
+
+  /**
+   * Size-triggered rotation (reference §3.6 step 5, B46): every log this batch writes whose
+   * current segment reached {@code SCRIBE_LOG_MAX_BYTES} is rotated first, by a {@code LogRotated}
+   * in the same batch, expecting the stream versions the segment's hash describes (so no entry
+   * slips in between). The common case costs one look at each segment; only a segment that looks
+   * due makes the call wait for the Markdown view to catch up and look again. A segment the view
+   * has not caught up with yet may be rotated one append later than the threshold.
+   */
+  private static List<LogRotated> rotations(
+      ProjectContext ctx, Project project, AppendEntries.Decision d, Instant now,
+      EventWriter.Batch batch) {
+    if (ctx.logMaxBytes <= 0 || ctx.segments.isEmpty()) return List.of();
+    LogSegments segments = ctx.segments.get();
+    Set<LogType> files = new LinkedHashSet<>();
+    for (EntryAppended e : d.events()) {
+      files.add(LogType.fileOf(e.logType()));
+      for (String t : e.teeLogTypes()) files.add(LogType.fileOf(t));
+    }
+    List<LogRotated> out = new ArrayList<>();
+    boolean awaited = false;
+    for (LogType t : files) {
+      Optional<Segment> seg = segments.current(project.name(), t.wireName());
+      if (seg.isEmpty() || !RotationPlanner.dueForAutoRotation(seg.get(), ctx.logMaxBytes)) continue;
+      if (!awaited) {
+        ctx.await(segments.viewName());
+        awaited = true;
+        seg = segments.current(project.name(), t.wireName());
+        if (seg.isEmpty() || !RotationPlanner.dueForAutoRotation(seg.get(), ctx.logMaxBytes)) continue;
+      }
+      Segment s = seg.get();
+      String archive = RotationPlanner.autoArchivePath(s.logPath(), now, segments::pathTaken);
+      out.add(RotationPlanner.rotation(s, AppendEntries.entryId(ctx.kit.ids().get()), archive));
+      s.streamVersions().forEach((stream, v) -> batch.expect(stream, ExpectedVersion.exactly(v)));
+    }
+    return out;
   }
 
   // ---- arguments ---------------------------------------------------------------------------
