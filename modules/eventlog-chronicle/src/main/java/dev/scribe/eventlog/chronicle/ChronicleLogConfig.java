@@ -52,7 +52,10 @@ public record ChronicleLogConfig(
     if (snapshotEveryEvents < 1) throw new IllegalArgumentException("snapshotEveryEvents >= 1");
   }
 
-  /** Batch fsync, daily files, 256 MiB reserve, 2 s lock timeout, a snapshot every 1M events. */
+  /**
+   * Batch fsync, daily files, 256 MiB reserve, 2 s lock timeout, an index snapshot every 500k
+   * events (so a crash leaves at most ~500k events to re-verify on open, ~1.5 s of CPU here).
+   */
   public static ChronicleLogConfig defaults(Path directory) {
     return new ChronicleLogConfig(
         directory,
@@ -60,7 +63,7 @@ public record ChronicleLogConfig(
         RollCycles.FAST_DAILY,
         DEFAULT_DISK_RESERVE,
         Duration.ofSeconds(2),
-        1_000_000,
+        500_000,
         StorageFaults.NONE);
   }
 

@@ -74,8 +74,7 @@ public final class ChronicleLogVerifier {
                 expected, "document starts at position " + range.first());
           }
           for (long p = range.first(); p <= range.last(); p++) {
-            StoredEvent e = BatchDocument.readRecord(bytes, p);
-            RecordFormat.verifyLink(e, p, previous, digest);
+            StoredEvent e = RecordCodec.readChecked(bytes, p, previous, digest);
             previous = e.hash();
             expected = p + 1;
           }

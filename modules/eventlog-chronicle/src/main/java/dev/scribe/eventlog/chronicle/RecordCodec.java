@@ -5,6 +5,7 @@ import dev.scribe.eventlog.RecordFormat;
 import dev.scribe.eventlog.StoredEvent;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.DateTimeException;
 import java.time.Instant;
 import net.openhft.chronicle.bytes.Bytes;
@@ -94,6 +95,44 @@ final class RecordCodec {
     } catch (DateTimeException | IllegalArgumentException e) {
       throw new CorruptLogException(position, "malformed record: " + e);
     }
+  }
+
+  /**
+   * Reads the next record and checks it the way the chain is defined: the SHA-256 of its stored
+   * bytes (hashed as stored, without re-encoding) must equal its hash, its previous hash must be
+   * {@code previousHash} and its position {@code expected}. Used on open (the tail) and by verify.
+   *
+   * @throws CorruptLogException naming {@code expected} and what is wrong
+   */
+  static StoredEvent readChecked(
+      Bytes<?> in, long expected, byte[] previousHash, MessageDigest digest) {
+    if (in.readRemaining() < 4) throw new CorruptLogException(expected, "record length missing");
+    int length = in.readInt();
+    if (length < FIXED || length > in.readRemaining()) {
+      throw new CorruptLogException(expected, "record length " + length + " does not fit its document");
+    }
+    byte[] stored = new byte[length];
+    in.read(stored, 0, length);
+    digest.reset();
+    digest.update(stored, 0, length - RecordFormat.HASH_LENGTH);
+    byte[] actual = digest.digest();
+    StoredEvent e;
+    try {
+      e = RecordFormat.decode(stored);
+    } catch (CorruptLogException x) {
+      throw new CorruptLogException(expected, Recovery.reason(x));
+    }
+    if (e.position() != expected) {
+      throw new CorruptLogException(
+          expected, "found position " + e.position() + " where " + expected + " was expected");
+    }
+    if (!MessageDigest.isEqual(e.previousHash(), previousHash)) {
+      throw new CorruptLogException(expected, "previous-hash does not match the preceding event's hash");
+    }
+    if (!MessageDigest.isEqual(actual, e.hash())) {
+      throw new CorruptLogException(expected, "stored hash does not match the stored bytes");
+    }
+    return e;
   }
 
   /** Skips the next record (length first). */

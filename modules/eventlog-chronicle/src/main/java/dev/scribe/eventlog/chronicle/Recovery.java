@@ -149,8 +149,7 @@ final class Recovery {
     List<StoredEvent> batch = new ArrayList<>(range.count());
     byte[] previous = previousHash;
     for (long p = range.first(); p <= range.last(); p++) {
-      StoredEvent e = BatchDocument.readRecord(bytes, p);
-      RecordFormat.verifyLink(e, p, previous, digest);
+      StoredEvent e = RecordCodec.readChecked(bytes, p, previous, digest);
       previous = e.hash();
       batch.add(e);
     }

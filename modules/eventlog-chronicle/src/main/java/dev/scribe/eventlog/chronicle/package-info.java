@@ -27,7 +27,7 @@
  * real load is agents logging steps (thousands of events a day, well under 1 GB a day even at
  * 100 events/s sustained), so daily files stay small enough to copy, archive and delete by day,
  * while a position search crosses few files. Hourly files would multiply files 24-fold for no
- * gain at these rates. A benchmark writing 10M events (≈6 GB) in one day still works: a daily
- * cycle holds up to 2^32 documents.
+ * gain at these rates. A benchmark writing 10M events (7.8 GB) in one day still works: a daily
+ * cycle holds 2^32 − 1 documents. Figures: BENCHMARKS.md, "Event log".
  */
 package dev.scribe.eventlog.chronicle;
