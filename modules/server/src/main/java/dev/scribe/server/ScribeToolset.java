@@ -12,10 +12,12 @@ import dev.scribe.tools.ports.DocsScaffolder;
 import dev.scribe.tools.ports.LogSegments;
 import dev.scribe.tools.ports.MarkdownPorts;
 import dev.scribe.search.EntryIndex;
+import dev.scribe.search.SentinelIndex;
 import dev.scribe.tools.query.QueryEntriesTool;
 import dev.scribe.tools.rotation.RotateLogTool;
 import dev.scribe.server.files.FileReadService;
 import dev.scribe.tools.project.ProjectTools;
+import dev.scribe.tools.sentinel.SentinelQuery;
 import dev.scribe.tools.sentinel.SentinelTools;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +36,7 @@ public final class ScribeToolset {
   private final LogSegments segments = MarkdownPorts.logSegments(markdown);
   private final SentinelTools sentinel;
   private final EntryIndex entryIndex = new EntryIndex();
+  private final SentinelIndex sentinelIndex = new SentinelIndex();
 
   public ScribeToolset(ToolKit kit, SessionsView sessions) {
     projections.add(markdown);
@@ -46,16 +49,19 @@ public final class ScribeToolset {
             kit, sessions, docs, Optional.of(entryIndex), Optional.of(segments), logMaxBytes());
     projections.addAll(project.projections());
     tools.addAll(project.tools());
-    // Search: the Lucene entry index answers query_entries (and read_recent beyond its window).
-    projections.add(entryIndex);
-    tools.add(
-        QueryEntriesTool.builder(kit, sessions, project.projectsView(), entryIndex, EntryIndex.NAME)
-            .build());
-    tools.add(RotateLogTool.binding(kit, sessions, project.projectsView(), segments));
     // Sentinel mode (set_mode, append_event, the case tools) and read_file in both modes, reading
     // files through the file service; their views are the cases and the daily sentinel files.
     sentinel = new SentinelTools(kit, sessions, project.projectsView(), new FileReadService());
     projections.addAll(sentinel.projections());
+    // Search: the Lucene entry index answers query_entries (and read_recent beyond its window);
+    // the sentinel index answers its sentinel scope.
+    projections.add(entryIndex);
+    projections.add(sentinelIndex);
+    tools.add(
+        QueryEntriesTool.builder(kit, sessions, project.projectsView(), entryIndex, EntryIndex.NAME)
+            .scope("sentinel", sentinel.queryScope(sentinelIndex, SentinelIndex.NAME), SentinelQuery.properties())
+            .build());
+    tools.add(RotateLogTool.binding(kit, sessions, project.projectsView(), segments));
     tools.addAll(sentinel.tools());
   }
 

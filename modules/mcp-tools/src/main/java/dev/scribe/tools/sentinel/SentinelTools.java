@@ -58,6 +58,12 @@ public final class SentinelTools {
     return all.stream().map(gate::wrap).toList();
   }
 
+  /** The handler of query_entries' sentinel scope, searching {@code search} (projection {@code view}). */
+  public dev.scribe.tools.query.QueryEntriesTool.ScopeHandler queryScope(
+      dev.scribe.projections.sentinel.SentinelSearch search, String view) {
+    return SentinelQuery.handler(support, search, view);
+  }
+
   public CasesView cases() {
     return cases;
   }
