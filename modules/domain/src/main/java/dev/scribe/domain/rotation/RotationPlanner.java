@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
@@ -68,6 +69,18 @@ public final class RotationPlanner {
   /** Whether a segment of this size is due for auto-rotation ({@code maxBytes} 0 disables it). */
   public static boolean dueForAutoRotation(Segment segment, long maxBytes) {
     return maxBytes > 0 && segment.entryCount() > 0 && segment.byteSize() >= maxBytes;
+  }
+
+  /**
+   * The size-triggered rotation (B46) that must precede an append to {@code segment}'s log, if
+   * any: when {@link #dueForAutoRotation}, a {@link LogRotated} into {@link #autoArchivePath}.
+   * Append it in the same batch as the entry, before it, expecting {@link
+   * Segment#streamVersions()}.
+   */
+  public static Optional<LogRotated> autoRotation(
+      Segment segment, long maxBytes, Instant now, String rotationId, Predicate<String> taken) {
+    if (!dueForAutoRotation(segment, maxBytes)) return Optional.empty();
+    return Optional.of(rotation(segment, rotationId, autoArchivePath(segment.logPath(), now, taken)));
   }
 
   /**

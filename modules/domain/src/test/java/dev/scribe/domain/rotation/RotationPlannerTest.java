@@ -59,6 +59,12 @@ class RotationPlannerTest {
     assertThat(RotationPlanner.dueForAutoRotation(s, RotationPlanner.DEFAULT_MAX_BYTES)).isTrue();
     assertThat(RotationPlanner.dueForAutoRotation(s, 524_289)).isFalse();
     assertThat(RotationPlanner.dueForAutoRotation(s, 0)).isFalse();
+    assertThat(RotationPlanner.autoRotation(s, RotationPlanner.DEFAULT_MAX_BYTES, NOW, "r", p -> false))
+        .hasValueSatisfying(r -> {
+          assertThat(r.archivePath()).isEqualTo(LOG + ".20260301090807.md");
+          assertThat(r.sequenceNumber()).isEqualTo(1);
+        });
+    assertThat(RotationPlanner.autoRotation(s, 0, NOW, "r", p -> false)).isEmpty();
     Segment empty = new Segment("p", "progress", LOG, 900_000, "c".repeat(64), 0, 1, null, Map.of(), 1);
     assertThat(RotationPlanner.dueForAutoRotation(empty, 1)).isFalse();
   }
