@@ -347,4 +347,41 @@ class AppendEntryBehaviourTest {
       assertThat(progress).contains("[Project: Demo Proj] concurrent " + i + " | priority=medium; log_type=progress; content_type=log\n");
     }
   }
+
+  @Test
+  void b48_four_writers_times_a_hundred_appends_to_one_log_are_four_hundred_complete_lines()
+      throws Exception {
+    List<McpTestClient> writers = new ArrayList<>();
+    for (int w = 0; w < 4; w++) {
+      McpTestClient wc = server.client();
+      bind(wc, "Demo Proj", root);
+      writers.add(wc);
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (int w = 0; w < 4; w++) {
+        McpTestClient wc = writers.get(w);
+        int n = w;
+        done.add(pool.submit(() -> {
+          for (int i = 0; i < 100; i++) ok(wc.call("append_entry", args("message", "w" + n + " #" + i)));
+          return null;
+        }));
+      }
+      for (Future<?> f : done) f.get();
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(entries()).isEqualTo(400);
+    ProjectModeFixture.awaitView(server, "markdown");
+    List<String> lines =
+        Files.readAllLines(root.resolve(".scribe/docs/dev_plans/demo_proj/PROGRESS_LOG.md"));
+    List<String> entryLines = lines.stream().filter(l -> l.startsWith("[ℹ️] [")).toList();
+    assertThat(entryLines).hasSize(400);
+    assertThat(entryLines)
+        .allSatisfy(l -> assertThat(l).matches(
+            "\\[ℹ️\\] \\[2026-03-01 09:00:00 UTC\\] \\[Agent: Scribe\\] \\[Project: Demo Proj\\] w[0-3] #\\d{1,2}"
+                + " \\| priority=medium; log_type=progress; content_type=log"));
+    assertThat(new HashSet<>(entryLines)).hasSize(400);
+  }
 }
