@@ -6,6 +6,7 @@ import static java.util.Objects.requireNonNull;
 import dev.scribe.domain.RecordedEvent;
 import dev.scribe.domain.entry.LogType;
 import dev.scribe.domain.events.EntryAppended;
+import dev.scribe.domain.events.FileRead;
 import dev.scribe.domain.events.LogRotated;
 import dev.scribe.domain.events.ProjectDeleted;
 import dev.scribe.domain.events.ProjectRegistered;
@@ -15,6 +16,7 @@ import dev.scribe.projections.Checkpoint;
 import dev.scribe.projections.CheckpointFile;
 import dev.scribe.projections.CorruptCheckpointException;
 import dev.scribe.projections.Projection;
+import dev.scribe.projections.sentinel.ReadProvenance;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -254,6 +256,10 @@ public final class MarkdownView implements Projection {
       } else if (e instanceof LogRotated l) {
         rotate(l);
         rewrote = true;
+      } else if (e instanceof FileRead f && f.project() != null) {
+        // read_file provenance in the project's progress log (line: ReadProvenance, sentinel helper)
+        ProjectInfo info = projects.get(f.project());
+        if (info != null) appendLine(info, LogType.PROGRESS, ReadProvenance.line(r, f), new LinkedHashSet<>());
       }
       applied = r.position();
       // Registrations and rotations rewrite or rename files: make that durable with a checkpoint of

@@ -254,6 +254,19 @@ class ReadFileToolTest {
     RecordedEvent e = server.events().stream().filter(x -> x.event() instanceof FileRead).findFirst().orElseThrow();
     assertThat(e.stream()).isEqualTo(Streams.project("alpha"));
     assertThat(((FileRead) e.event()).project()).isEqualTo("alpha");
+    // the read shows in the project's view: a provenance line in its progress log
+    assertThat(server.server().projections().awaitApplied(
+        dev.scribe.projections.markdown.MarkdownView.NAME, server.log().lastPosition(), java.time.Duration.ofSeconds(60))).isTrue();
+    Path progress;
+    try (var files = Files.walk(proj)) {
+      progress = files.filter(f -> f.getFileName().toString().equals("PROGRESS_LOG.md")).findFirst().orElseThrow();
+    }
+    FileRead read = (FileRead) e.event();
+    assertThat(Files.readAllLines(progress)).contains(
+        "[📖] [2026-03-01 09:00:00 UTC] [Agent: Claude] [Project: alpha] read_file scan_only README.md | absolute_path="
+            + proj.resolve("README.md") + "; byte_size=6; encoding=utf-8; estimated_chunk_count=1; execution_id="
+            + e.executionId() + "; line_count=1; newline_type=LF; read_mode=scan_only; repo_relative_path=README.md;"
+            + " session_id=" + p.sessionId() + "; sha256=" + read.sha256() + "; log_type=progress; content_type=log");
     // the sentinel session's repository is not the project's: the same relative path is another file
     assertThat(read(Map.of("path", "README.md")).errorCode()).isEqualTo("not_found");
     ToolReply denied = p.call("read_file", Map.of("path", ".env"));
