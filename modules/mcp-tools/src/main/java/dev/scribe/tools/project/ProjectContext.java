@@ -115,11 +115,18 @@ final class ProjectContext {
     return projects;
   }
 
-  /** The recent-entries view, fresh for {@code project}'s stream. */
+  /**
+   * The recent-entries view, fresh for {@code project}'s stream and for the {@code projects}
+   * stream (whose deletions empty a project).
+   */
   Optional<RecentEntriesView.ProjectEntries> entries(String project) {
     long v = kit.streams().streamVersion(Streams.project(project));
+    long pv = kit.streams().streamVersion(Streams.PROJECTS);
     Optional<RecentEntriesView.ProjectEntries> pe = recent.project(project);
-    if (v == 0 || (pe.isPresent() && pe.get().streamVersion() == v)) return pe;
+    boolean fresh =
+        recent.projectsVersion() == pv
+            && (v == 0 || (pe.isPresent() && pe.get().streamVersion() == v));
+    if (fresh) return pe;
     await(RecentEntriesView.NAME);
     return recent.project(project);
   }

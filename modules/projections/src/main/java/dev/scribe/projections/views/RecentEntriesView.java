@@ -48,6 +48,7 @@ public final class RecentEntriesView implements Projection {
 
   private final int window;
   private final ConcurrentHashMap<String, ProjectEntries> projects = new ConcurrentHashMap<>();
+  private volatile long projectsVersion;
 
   public RecentEntriesView() {
     this(DEFAULT_WINDOW);
@@ -70,7 +71,7 @@ public final class RecentEntriesView implements Projection {
 
   @Override
   public Checkpoint open(Path directory) {
-    projects.clear();
+    reset();
     return Checkpoint.NONE;
   }
 
@@ -84,9 +85,14 @@ public final class RecentEntriesView implements Projection {
         pe.add(e.position(), e.sessionId(), e.recordedAt(), a);
       }
       pe.streamVersion = e.streamVersion();
-    } else if (e.event() instanceof ProjectDeleted d) {
-      ProjectEntries old = projects.get(d.name());
-      if (old != null) projects.put(d.name(), new ProjectEntries(d.name(), window, old.streamVersion));
+    } else if (Streams.PROJECTS.equals(stream)) {
+      if (e.event() instanceof ProjectDeleted d) {
+        ProjectEntries old = projects.get(d.name());
+        if (old != null) {
+          projects.put(d.name(), new ProjectEntries(d.name(), window, old.streamVersion));
+        }
+      }
+      projectsVersion = e.streamVersion();
     } else if (e.event() instanceof ProjectBound b) {
       projects
           .computeIfAbsent(b.project(), p -> new ProjectEntries(p, window, 0))
@@ -101,7 +107,16 @@ public final class RecentEntriesView implements Projection {
 
   @Override
   public void reset() {
+    projectsVersion = 0;
     projects.clear();
+  }
+
+  /**
+   * The version of the {@code projects} stream applied: a deletion there empties a project, so a
+   * reader is fresh only when this and the project's own stream version both equal the log's.
+   */
+  public long projectsVersion() {
+    return projectsVersion;
   }
 
   /** The entries of {@code project}, if any event of it was applied. */

@@ -79,7 +79,9 @@ class ViewsBehaviourTest {
 
     v.apply(rec(new ProjectBound("s", "p"), Streams.binding("s"), "s"));
     assertThat(pe.lastBoundAt()).isPresent();
+    assertThat(v.projectsVersion()).isZero();
     v.apply(rec(new ProjectDeleted("p", "permanent", null), Streams.PROJECTS, "s"));
+    assertThat(v.projectsVersion()).isEqualTo(1);
     RecentEntriesView.ProjectEntries fresh = v.project("p").orElseThrow();
     assertThat(fresh.total()).isZero();
     assertThat(fresh.streamVersion()).isEqualTo(12);
