@@ -98,6 +98,8 @@ public final class ReadFileTool {
                 .prop("fuzzy_threshold", Schemas.number("search: fuzzy similarity 0..1 (default 0.7)"))
                 .prop("max_bytes", Schemas.integer("content bytes per answer (read: default 262144; others 1048576); at least 131072", 131072))
                 .prop("agent", Schemas.string("agent display name, recorded with the read"))
+                .prop("format", Schemas.stringEnum("the text block: readable (default) = summary and content;"
+                    + " structured, compact, both = the JSON result", List.of("readable", "structured", "compact", "both")))
                 .closed()
                 .build(),
             Schemas.object()
@@ -188,7 +190,12 @@ public final class ReadFileTool {
         new FileRead(mode, sc.absolutePath(), sc.repoRelativePath(), sc.byteSize(), sc.lineCount(),
             sc.sha256(), sc.newlineType(), sc.encoding(), sc.estimatedChunkCount(), range.toString(),
             agent, scope.project(), scope.repoRoot())));
-    return answer(mode, p, ok);
+    ToolResult answer = answer(mode, p, ok);
+    String format = a.string("format", "readable");
+    if (!"readable".equals(format) && answer instanceof ToolResult.Success success) {
+      return ToolResult.success(success.structuredContent(), success.structuredContent().toString());
+    }
+    return answer;
   }
 
   // ---- scope ------------------------------------------------------------------------------------
