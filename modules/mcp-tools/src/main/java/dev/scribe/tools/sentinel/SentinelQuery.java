@@ -70,7 +70,7 @@ public final class SentinelQuery {
     if (st.isEmpty() || !st.get().isSentinel() || st.get().repoRoot() == null) {
       throw new ToolException("invalid_argument",
           "search_scope 'sentinel' searches a sentinel session's repository: call set_mode"
-              + " {mode: \"sentinel\", repo_root} first.");
+              + " {mode: \"sentinel\", repo_root} first (a project session searches project, all_projects).");
     }
     String dayFrom = day(a, "day_from");
     String dayTo = day(a, "day_to");
