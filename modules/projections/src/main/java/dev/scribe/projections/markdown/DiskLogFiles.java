@@ -13,13 +13,17 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -93,6 +97,64 @@ public final class DiskLogFiles implements LogFiles {
     close(from);
     close(to);
     move(Path.of(from), Path.of(to), true);
+  }
+
+  @Override
+  public void moveTree(String from, String to) throws IOException {
+    Path src = Path.of(from);
+    Path dst = Path.of(to);
+    if (!Files.exists(src)) return;
+    closeUnder(from);
+    if (!Files.exists(dst)) {
+      move(src, dst, false);
+      return;
+    }
+    List<Path> all;
+    try (Stream<Path> s = Files.walk(src)) {
+      all = s.sorted(Comparator.reverseOrder()).toList();
+    }
+    for (Path p : all) {
+      Path target = dst.resolve(src.relativize(p).toString());
+      if (Files.isDirectory(p)) {
+        try (Stream<Path> left = Files.list(p)) {
+          if (left.findAny().isEmpty()) Files.delete(p);
+        }
+        if (p.getParent() != null) dirtyDirs.add(p.getParent());
+      } else {
+        move(p, target, true);
+      }
+    }
+  }
+
+  @Override
+  public void deleteTree(String path) throws IOException {
+    Path root = Path.of(path);
+    if (!Files.exists(root)) return;
+    closeUnder(path);
+    List<Path> all;
+    try (Stream<Path> s = Files.walk(root)) {
+      all = s.sorted(Comparator.reverseOrder()).toList();
+    }
+    for (Path p : all) Files.delete(p);
+    if (root.getParent() != null) dirtyDirs.add(root.getParent());
+  }
+
+  @Override
+  public void removeIfEmpty(String path) throws IOException {
+    Path dir = Path.of(path);
+    if (!Files.isDirectory(dir)) return;
+    try (Stream<Path> s = Files.list(dir)) {
+      if (s.findAny().isPresent()) return;
+    }
+    Files.delete(dir);
+    if (dir.getParent() != null) dirtyDirs.add(dir.getParent());
+  }
+
+  private void closeUnder(String path) throws IOException {
+    for (String f : new ArrayList<>(open.keySet())) {
+      if (f.equals(path) || f.startsWith(path + "/")) close(f);
+    }
+    dirtyFiles.removeIf(f -> f.equals(path) || f.startsWith(path + "/"));
   }
 
   @Override

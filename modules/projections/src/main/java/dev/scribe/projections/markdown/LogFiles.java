@@ -32,6 +32,19 @@ public interface LogFiles {
   /** Renames {@code from} to {@code to}, replacing a file there. */
   void rename(String from, String to) throws IOException;
 
+  /**
+   * Moves the file or directory {@code from} to {@code to}. When {@code to} exists, the files under
+   * {@code from} are moved into it one by one (replacing files of the same name) and the emptied
+   * directories of {@code from} removed. Nothing happens when {@code from} does not exist.
+   */
+  void moveTree(String from, String to) throws IOException;
+
+  /** Deletes the file or directory {@code path} with everything under it, if it exists. */
+  void deleteTree(String path) throws IOException;
+
+  /** Removes directory {@code path} if it exists and is empty. */
+  void removeIfEmpty(String path) throws IOException;
+
   /** The first {@code length} bytes of {@code path}; empty if it is missing or shorter. */
   Optional<byte[]> readPrefix(String path, long length) throws IOException;
 

@@ -62,9 +62,12 @@ import org.slf4j.LoggerFactory;
  * length} bytes against the recorded hash and cuts what lies beyond (lines rendered after the
  * checkpoint, which the runner applies again); if a file is missing, shorter or different (a crash
  * inside a rotation, an edit by hand) it drops the checkpoint and the view is rendered again from
- * position 0 — rebuild produces the same bytes. Registrations and rotations, which rewrite or rename
- * files, checkpoint themselves at once (files fsynced first), so only a crash inside one costs a
- * re-render.
+ * position 0 — rebuild produces the same bytes. Registrations, rotations and deletions, which
+ * rewrite, rename or remove files, checkpoint themselves at once (files fsynced first), so only a
+ * crash inside one costs a re-render.
+ *
+ * <p><b>Deletion.</b> {@link ProjectDeleted} moves the project's docs directory to the event's
+ * archive path (or removes it, mode {@code permanent}); the view stops rendering the project.
  *
  * <p>Thread-safe: the runner applies events; tool handlers read {@link #current} concurrently.
  */
@@ -250,7 +253,8 @@ public final class MarkdownView implements Projection {
         register(p);
         rewrote = true;
       } else if (e instanceof ProjectDeleted d) {
-        forget(d.name());
+        forget(d);
+        rewrote = true;
       } else if (e instanceof EntryAppended a) {
         entry(a);
       } else if (e instanceof LogRotated l) {
@@ -262,7 +266,7 @@ public final class MarkdownView implements Projection {
         if (info != null) appendLine(info, LogType.PROGRESS, ReadProvenance.line(r, f), new LinkedHashSet<>());
       }
       applied = r.position();
-      // Registrations and rotations rewrite or rename files: make that durable with a checkpoint of
+      // Registrations, rotations and deletions rewrite, move or remove files: make that durable with a checkpoint of
       // its own at once, so a crash later never finds files that moved or shrank past the last
       // checkpoint (which would cost a re-render from position 0).
       if (rewrote && directory != null) {
@@ -306,12 +310,51 @@ public final class MarkdownView implements Projection {
     for (LogType t : PROJECT_LOGS) startSegment(pathOf(info, t), t, subjectOf(info, t), null);
   }
 
-  private void forget(String project) {
-    ProjectInfo info = projects.remove(project);
+  /**
+   * A deleted project's files go where {@code delete_project} decided. Mode {@code archive}: the
+   * first time (the archive directory does not exist yet) the whole docs directory moves there —
+   * the project's other documents with it — and a progress log kept elsewhere follows with its
+   * rotation archives; when the archive directory exists already (a replay: live moved it), only
+   * the files the view rendered for this incarnation are moved into it, so files a later
+   * incarnation left in the docs directory stay. Mode {@code permanent}: the view removes the files
+   * it rendered (logs and their rotation archives) and the docs directory if nothing else is left;
+   * documents people wrote are never deleted by a projection. The shared global log stays.
+   */
+  private void forget(ProjectDeleted d) throws IOException {
+    ProjectInfo info = projects.remove(d.name());
     if (info == null) return;
-    // The files stay where they are (delete_project moves or removes the docs); the view stops
-    // writing them. The global log is shared with other projects of the repository.
-    for (LogType t : PROJECT_LOGS) fileStates.remove(pathOf(info, t));
+    String docs = info.docsDir();
+    List<String> owned = new ArrayList<>();
+    for (LogType t : PROJECT_LOGS) {
+      String p = pathOf(info, t);
+      if (fileStates.remove(p) != null) owned.add(p);
+    }
+    for (String a : archives) {
+      if (a.startsWith(docs + "/") || a.startsWith(info.progressLog() + ".")) owned.add(a);
+    }
+    archives.removeAll(owned);
+    if (docs.equals(info.root()) || info.root().startsWith(docs + "/")) {
+      LOG.warn("Project '{}' deleted: its docs directory {} holds its root; files left in place", d.name(), docs);
+      return;
+    }
+    if ("archive".equals(d.mode()) && d.archivePath() != null) {
+      String dest = normalize(d.archivePath());
+      boolean first = !files.exists(dest);
+      if (first && files.exists(docs)) {
+        files.moveTree(docs, dest);
+        owned.removeIf(f -> f.startsWith(docs + "/"));
+      }
+      for (String f : owned) {
+        String target =
+            f.startsWith(docs + "/")
+                ? dest + f.substring(docs.length())
+                : normalize(Path.of(dest, Path.of(f).getFileName().toString()).toString());
+        files.moveTree(f, target);
+      }
+    } else {
+      for (String f : owned) files.deleteTree(f);
+    }
+    files.removeIfEmpty(docs);
   }
 
   private void entry(EntryAppended e) throws IOException {

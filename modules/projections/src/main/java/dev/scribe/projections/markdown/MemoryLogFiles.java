@@ -69,6 +69,24 @@ public final class MemoryLogFiles implements LogFiles {
   }
 
   @Override
+  public void moveTree(String from, String to) {
+    for (String k : new java.util.ArrayList<>(files.keySet())) {
+      if (k.equals(from)) files.put(to, files.remove(k));
+      else if (k.startsWith(from + "/")) files.put(to + k.substring(from.length()), files.remove(k));
+    }
+  }
+
+  @Override
+  public void deleteTree(String path) {
+    files.keySet().removeIf(k -> k.equals(path) || k.startsWith(path + "/"));
+  }
+
+  @Override
+  public void removeIfEmpty(String path) {
+    // Memory has no directories: an "empty directory" is simply no file under the path.
+  }
+
+  @Override
   public Optional<byte[]> readPrefix(String path, long length) {
     byte[] b = files.get(path);
     return b == null || b.length < length ? Optional.empty() : Optional.of(Arrays.copyOf(b, (int) length));

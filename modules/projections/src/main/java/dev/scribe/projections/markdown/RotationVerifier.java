@@ -3,6 +3,9 @@ package dev.scribe.projections.markdown;
 import static java.util.Objects.requireNonNull;
 
 import dev.scribe.domain.events.LogRotated;
+import dev.scribe.domain.events.ProjectDeleted;
+import dev.scribe.domain.events.ProjectRegistered;
+import dev.scribe.domain.events.ScribeEvent;
 import dev.scribe.domain.rotation.RotationPlanner;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -11,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
+import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,7 +37,7 @@ public final class RotationVerifier {
     MISSING,
     /** The rotation's sequence number or chain does not follow from the previous one. */
     CHAIN_BROKEN,
-    /** Not checked: the project was deleted afterwards (its docs may have moved). */
+    /** Not checked: the project was deleted permanently afterwards. */
     SKIPPED
   }
 
@@ -83,52 +86,88 @@ public final class RotationVerifier {
   }
 
   /**
-   * Verifies {@code rotations} (every {@link LogRotated} of the log, in log order) against the
-   * archives in {@code files}.
-   *
-   * @param deletedProjects projects deleted (and not registered again) by the end of the log:
-   *     their archives are not checked, their chains still are
+   * Verifies every rotation in {@code history} (the log's {@link ProjectRegistered}, {@link
+   * ProjectDeleted} and {@link LogRotated} events in log order; others are ignored) against the
+   * archives in {@code files}. An archive whose project was deleted afterwards is looked for where
+   * the deletion moved it (mode {@code archive}: the docs directory went to the deletion's archive
+   * path), or not checked (mode {@code permanent}).
    */
-  public static Report verify(
-      List<LogRotated> rotations, Set<String> deletedProjects, LogFiles files) throws IOException {
+  public static Report verify(List<? extends ScribeEvent> history, LogFiles files) throws IOException {
+    Map<String, ProjectRegistered> projects = new HashMap<>();
     Map<String, LogRotated> last = new HashMap<>();
-    List<Finding> out = new ArrayList<>(rotations.size());
-    for (LogRotated r : rotations) {
-      LogRotated prev = last.put(r.project(), r);
-      String chainProblem = chainProblem(prev, r);
+    List<Pending> pending = new ArrayList<>();
+    for (ScribeEvent e : history) {
+      if (e instanceof ProjectRegistered p) {
+        projects.put(p.name(), p);
+      } else if (e instanceof LogRotated r) {
+        pending.add(new Pending(r, chainProblem(last.put(r.project(), r), r), MarkdownView.normalize(r.archivePath())));
+      } else if (e instanceof ProjectDeleted d) {
+        ProjectRegistered p = projects.remove(d.name());
+        for (Pending x : pending) {
+          if (!x.rotation.project().equals(d.name()) || x.moved || x.removed) continue;
+          if (p == null || d.archivePath() == null || !"archive".equals(d.mode())) {
+            x.removed = true;
+            continue;
+          }
+          String docs = MarkdownView.normalize(p.docsDir());
+          String dest = MarkdownView.normalize(d.archivePath());
+          x.location =
+              x.location.startsWith(docs + "/")
+                  ? dest + x.location.substring(docs.length())
+                  : MarkdownView.normalize(Path.of(dest, Path.of(x.location).getFileName().toString()).toString());
+          x.moved = true;
+        }
+      }
+    }
+    List<Finding> out = new ArrayList<>(pending.size());
+    for (Pending x : pending) {
+      LogRotated r = x.rotation;
       Status status;
       String detail;
-      if (chainProblem != null) {
+      if (x.chainProblem != null) {
         status = Status.CHAIN_BROKEN;
-        detail = chainProblem;
-      } else if (deletedProjects.contains(r.project())) {
+        detail = x.chainProblem;
+      } else if (x.removed) {
         status = Status.SKIPPED;
-        detail = "project deleted; archive not checked";
+        detail = "project deleted permanently; archive not checked";
       } else {
-        String path = MarkdownView.normalize(r.archivePath());
-        Optional<byte[]> bytes = files.read(path);
+        Optional<byte[]> bytes = files.read(x.location);
+        String where = x.moved ? " (moved with the deleted project's docs to " + x.location + ")" : "";
         if (bytes.isEmpty()) {
           status = Status.MISSING;
-          detail = "archive missing: " + path;
+          detail = "archive missing: " + x.location;
         } else {
           String sha = RotationPlanner.sha256Hex(bytes.get());
           if (!sha.equals(r.archiveSha256())) {
             status = Status.CHANGED;
             detail =
                 "archive changed: sha256 " + sha + " (" + bytes.get().length + " bytes), recorded "
-                    + r.archiveSha256() + " (" + r.byteSize() + " bytes)";
+                    + r.archiveSha256() + " (" + r.byteSize() + " bytes)" + where;
           } else {
             status = Status.OK;
-            detail = "sha256 " + sha.substring(0, 16) + "… verified";
+            detail = "sha256 " + sha.substring(0, 16) + "… verified" + where;
           }
         }
       }
       out.add(
           new Finding(
-              r.project(), r.logType(), r.sequenceNumber(), r.rotationId(), r.archivePath(), status,
-              detail));
+              r.project(), r.logType(), r.sequenceNumber(), r.rotationId(), x.location, status, detail));
     }
     return new Report(out);
+  }
+
+  private static final class Pending {
+    final LogRotated rotation;
+    final @Nullable String chainProblem;
+    String location;
+    boolean moved;
+    boolean removed;
+
+    Pending(LogRotated rotation, @Nullable String chainProblem, String location) {
+      this.rotation = rotation;
+      this.chainProblem = chainProblem;
+      this.location = location;
+    }
   }
 
   private static @Nullable String chainProblem(@Nullable LogRotated prev, LogRotated r) {

@@ -125,8 +125,7 @@ class MarkdownRebuildTest {
         r2.start();
         assertThat(r2.awaitApplied(MarkdownView.NAME, end, WAIT)).as(why).isTrue();
         SortedMap<String, String> live = snapshot(repos);
-        assertThat(live).as("restarted view vs sequential rendering, " + why)
-            .isEqualTo(strings(memory.files()));
+        assertThat(diff(live, strings(memory.files()))).as("restarted view vs sequential rendering, " + why).isEmpty();
         assertThat(live.get(legacy.toString().replace("PROGRESS_LOG.md", "PROGRESS_LOG.pre-scribe.md")))
             .as(why).startsWith("# Progress Log (Python)");
         for (String p : List.of("p0", "p1")) {
@@ -137,11 +136,11 @@ class MarkdownRebuildTest {
 
         r2.rebuild(MarkdownView.NAME);
         assertThat(r2.awaitApplied(MarkdownView.NAME, end, WAIT)).as(why).isTrue();
-        assertThat(snapshot(repos)).as("rebuilt vs live, " + why).isEqualTo(live);
+        assertThat(diff(snapshot(repos), live)).as("rebuilt vs live, " + why).isEmpty();
         assertThat(r2.status(MarkdownView.NAME).failureIfAny()).as(why).isEmpty();
 
         RotationVerifier.Report report =
-            RotationVerifier.verify(h.rotations, h.deletedAtEnd(), new DiskLogFiles());
+            RotationVerifier.verify(h.history, new DiskLogFiles());
         assertThat(report.findings()).as(why).hasSize(h.rotations.size());
         assertThat(report.damaged()).as(why).isEmpty();
       } finally {
@@ -158,6 +157,8 @@ class MarkdownRebuildTest {
     final List<String> projects = new ArrayList<>();
     final Set<String> deleted = new HashSet<>();
     final List<LogRotated> rotations = new ArrayList<>();
+    final List<ScribeEvent> history = new ArrayList<>();
+    int archivesMade;
     long mirrored;
     int seq;
 
@@ -167,14 +168,11 @@ class MarkdownRebuildTest {
       this.mirror = mirror;
     }
 
-    Set<String> deletedAtEnd() {
-      return deleted;
-    }
-
     void append(InMemoryEventLog log, int batches) throws IOException {
       for (int i = 0; i < batches; i++) {
         List<Map.Entry<String, ScribeEvent>> batch = next();
         if (batch.isEmpty()) continue;
+        for (var e : batch) if (!(e.getValue() instanceof EntryAppended)) history.add(e.getValue());
         List<dev.scribe.eventlog.NewEvent> out = new ArrayList<>();
         for (var e : batch) out.add(CODEC.toNew(e.getValue(), e.getKey(), "s", "x"));
         log.append(AppendRequest.of(out));
@@ -203,7 +201,13 @@ class MarkdownRebuildTest {
       int dice = rnd.nextInt(100);
       if (dice < 4 && !project.equals("p0") && !project.equals("p1")) {
         if (deleted.add(project)) {
-          return List.of(Map.entry(Streams.PROJECTS, new ProjectDeleted(project, "permanent", null)));
+          Path root = repos.resolve("r" + (projects.indexOf(project) % 2));
+          ProjectDeleted d =
+              rnd.nextBoolean()
+                  ? new ProjectDeleted(project, "permanent", null)
+                  : new ProjectDeleted(project, "archive",
+                      root.resolve(".scribe/archived_projects/" + project + "_" + (++archivesMade)).toString());
+          return List.of(Map.entry(Streams.PROJECTS, d));
         }
         deleted.remove(project);
         Path root = repos.resolve("r" + (projects.indexOf(project) % 2));
@@ -289,6 +293,21 @@ class MarkdownRebuildTest {
     if (!Files.exists(dir)) return out;
     try (Stream<Path> s = Files.walk(dir)) {
       for (Path p : s.filter(Files::isRegularFile).toList()) out.put(p.toString(), Files.readString(p, UTF_8));
+    }
+    return out;
+  }
+
+  /** The paths whose content differs (or that only one side has), for a readable failure. */
+  private static List<String> diff(SortedMap<String, String> a, SortedMap<String, String> b) {
+    List<String> out = new ArrayList<>();
+    Set<String> keys = new java.util.TreeSet<>(a.keySet());
+    keys.addAll(b.keySet());
+    for (String k : keys) {
+      String x = a.get(k);
+      String y = b.get(k);
+      if (x == null) out.add("only in expected: " + k);
+      else if (y == null) out.add("only in actual: " + k);
+      else if (!x.equals(y)) out.add("differs: " + k + "\n--- actual\n" + x + "\n--- expected\n" + y);
     }
     return out;
   }

@@ -14,7 +14,6 @@ import dev.scribe.projections.Checkpoint;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -133,9 +132,9 @@ class MarkdownViewTest {
     assertThat(RotationPlanner.manualArchivePath(s.logPath(), "test", Events.AT, v::pathTaken))
         .endsWith("PROGRESS_LOG.md.test_20260301_090000_000.md");
 
-    assertThat(RotationVerifier.verify(List.of(r), Set.of(), new DiskLogFiles()).intact()).isTrue();
+    assertThat(RotationVerifier.verify(List.of(r), new DiskLogFiles()).intact()).isTrue();
     Files.writeString(Path.of(archive), "tampered\n", java.nio.file.StandardOpenOption.APPEND);
-    RotationVerifier.Report report = RotationVerifier.verify(List.of(r), Set.of(), new DiskLogFiles());
+    RotationVerifier.Report report = RotationVerifier.verify(List.of(r), new DiskLogFiles());
     assertThat(report.damaged()).singleElement()
         .satisfies(f -> {
           assertThat(f.status()).isEqualTo(RotationVerifier.Status.CHANGED);
@@ -216,13 +215,30 @@ class MarkdownViewTest {
   }
 
   @Test
-  void a_deleted_project_is_no_longer_rendered() throws Exception {
+  void a_deleted_project_is_no_longer_rendered_and_its_docs_are_archived_or_removed() throws Exception {
     Path root = tmp.resolve("repo");
     MarkdownView v = open(tmp.resolve("state"));
+    Path docs = root.resolve(".scribe/docs/dev_plans/p");
     v.apply(ev.registered("p", root));
-    v.apply(ev.place(Streams.PROJECTS, new ProjectDeleted("p", "permanent", null)));
+    Files.writeString(docs.resolve("ARCHITECTURE_GUIDE.md"), "human notes\n");
+    v.apply(ev.entry("p", "kept-entry", "progress", List.of(), List.of()));
+    Path archive = root.resolve(".scribe/archived_projects/p_20260301_090000");
+    v.apply(ev.place(Streams.PROJECTS, new ProjectDeleted("p", "archive", archive.toString())));
     v.apply(ev.entry("p", "late-entry", "progress", List.of(), List.of()));
     assertThat(v.current("p", "progress")).isEmpty();
-    assertThat(read(root.resolve(".scribe/docs/dev_plans/p/PROGRESS_LOG.md"))).doesNotContain("late-entry");
+    assertThat(docs).doesNotExist();
+    assertThat(read(archive.resolve("ARCHITECTURE_GUIDE.md"))).isEqualTo("human notes\n");
+    assertThat(read(archive.resolve("PROGRESS_LOG.md"))).contains("kept-entry").doesNotContain("late-entry");
+
+    v.apply(ev.registered("q", root));
+    Path qDocs = root.resolve(".scribe/docs/dev_plans/q");
+    assertThat(qDocs.resolve("BUG_LOG.md")).exists();
+    Files.writeString(qDocs.resolve("CHECKLIST.md"), "- [ ] mine\n");
+    v.apply(ev.place(Streams.PROJECTS, new ProjectDeleted("q", "permanent", null)));
+    try (var left = Files.list(qDocs)) {
+      assertThat(left.map(f -> f.getFileName().toString()))
+          .as("the view removes what it rendered, never documents people wrote")
+          .containsExactly("CHECKLIST.md");
+    }
   }
 }

@@ -26,8 +26,6 @@ import dev.scribe.projections.CheckpointFile;
 import dev.scribe.projections.markdown.DiskLogFiles;
 import dev.scribe.projections.markdown.RotationVerifier;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.Set;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -150,29 +148,28 @@ public final class Operations {
    * is missing or breaks the chain.
    */
   private static boolean verifyArchives(OfflineData d, PrintStream out) {
-    List<LogRotated> rotations = new ArrayList<>();
-    Set<String> deleted = new HashSet<>();
+    List<ScribeEvent> history = new ArrayList<>();
+    int[] rotations = {0};
     d.log.forEach(
         1,
         e -> {
           if (!e.type().equals("LogRotated") && !e.stream().equals(Streams.PROJECTS)) return;
           ScribeEvent ev = d.codec.decode(e);
-          if (ev instanceof LogRotated r) rotations.add(r);
-          else if (ev instanceof ProjectDeleted x) deleted.add(x.name());
-          else if (ev instanceof ProjectRegistered p) deleted.remove(p.name());
+          if (ev instanceof LogRotated) rotations[0]++;
+          history.add(ev);
         });
     try {
-      RotationVerifier.Report report = RotationVerifier.verify(rotations, deleted, new DiskLogFiles());
+      RotationVerifier.Report report = RotationVerifier.verify(history, new DiskLogFiles());
       for (RotationVerifier.Finding f : report.findings()) {
         out.println(
             "archive " + f.project() + " " + f.logType() + " #" + f.sequenceNumber() + " "
                 + f.archivePath() + ": " + (f.damaged() ? "DAMAGED (" + f.status() + ") " : "")
                 + f.detail());
       }
-      if (!rotations.isEmpty()) {
+      if (rotations[0] > 0) {
         out.println(
             "archives: " + (report.intact() ? "intact" : report.damaged().size() + " damaged")
-                + ", " + rotations.size() + " rotation(s)");
+                + ", " + rotations[0] + " rotation(s)");
       }
       return report.intact();
     } catch (IOException e) {

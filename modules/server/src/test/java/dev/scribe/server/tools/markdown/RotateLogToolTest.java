@@ -20,7 +20,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -138,12 +137,12 @@ class RotateLogToolTest {
     }
 
     List<LogRotated> rotations = server.events(LogRotated.class);
-    RotationVerifier.Report ok = RotationVerifier.verify(rotations, Set.of(), new DiskLogFiles());
+    RotationVerifier.Report ok = RotationVerifier.verify(rotations, new DiskLogFiles());
     assertThat(ok.intact()).as(ok.toString()).isTrue();
     assertThat(ok.of(first.at("/rotation_id").asText()).orElseThrow().status()).isEqualTo(RotationVerifier.Status.OK);
 
     Files.writeString(Path.of(first.at("/archived_to").asText()), "edited\n", StandardOpenOption.APPEND);
-    RotationVerifier.Report bad = RotationVerifier.verify(rotations, Set.of(), new DiskLogFiles());
+    RotationVerifier.Report bad = RotationVerifier.verify(rotations, new DiskLogFiles());
     assertThat(bad.damaged()).singleElement().satisfies(f -> {
       assertThat(f.rotationId()).isEqualTo(first.at("/rotation_id").asText());
       assertThat(f.status()).isEqualTo(RotationVerifier.Status.CHANGED);
@@ -290,7 +289,7 @@ class RotateLogToolTest {
     server.server().projections().awaitAllApplied(server.log().lastPosition(), java.time.Duration.ofSeconds(30));
 
     List<LogRotated> events = server.events(LogRotated.class);
-    assertThat(RotationVerifier.verify(events, Set.of(), new DiskLogFiles()).intact()).isTrue();
+    assertThat(RotationVerifier.verify(events, new DiskLogFiles()).intact()).isTrue();
     long archived = events.stream().mapToLong(LogRotated::entryCount).sum();
     long live = Files.readAllLines(progressLog("alpha")).stream().filter(l -> l.contains("] race ")).count();
     assertThat(archived + live).isEqualTo(60);
