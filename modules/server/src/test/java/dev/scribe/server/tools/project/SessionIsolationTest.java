@@ -215,6 +215,13 @@ class SessionIsolationTest {
       assertThat(server.events(EntryAppended.class)).hasSize(1);
       ToolReply readB = ok(b.call("read_recent", args("format", "structured")));
       assertThat(readB.at("/entries")).isEmpty();
+      // B09: query_entries answers each session from its own project too.
+      ToolReply queryA = ok(a.call("query_entries", args("format", "structured")));
+      assertThat(queryA.at("/project_name").asText()).isEqualTo("alpha");
+      assertThat(queryA.at("/total_found").asInt()).isEqualTo(1);
+      ToolReply queryB = ok(b.call("query_entries", args("format", "structured")));
+      assertThat(queryB.at("/project_name").asText()).isEqualTo("beta");
+      assertThat(queryB.at("/total_found").asInt()).isZero();
     }
   }
 }
