@@ -105,11 +105,19 @@ public final class RotationVerifier {
         ProjectRegistered p = projects.remove(d.name());
         for (Pending x : pending) {
           if (!x.rotation.project().equals(d.name()) || x.moved || x.removed) continue;
-          if (p == null || d.archivePath() == null || !"archive".equals(d.mode())) {
+          if (p == null) continue;
+          boolean own =
+              x.location.startsWith(MarkdownView.normalize(p.docsDir()) + "/")
+                  || x.location.startsWith(MarkdownView.normalize(p.progressLog()) + ".");
+          if (own && (d.archivePath() == null || !"archive".equals(d.mode()))) {
             x.removed = true;
             continue;
           }
           String docs = MarkdownView.normalize(p.docsDir());
+          String progress = MarkdownView.normalize(p.progressLog());
+          if (!x.location.startsWith(docs + "/") && !x.location.startsWith(progress + ".")) {
+            continue; // the repository's global log stays where it is
+          }
           String dest = MarkdownView.normalize(d.archivePath());
           x.location =
               x.location.startsWith(docs + "/")
