@@ -96,6 +96,7 @@ final class ReadRecentTool {
                 .prop("priority", list)
                 .prop("category", list)
                 .prop("min_confidence", Schemas.number("only entries with confidence >= this (0..1)"))
+                .prop("priority_sort", Schemas.bool("group by priority (critical first), each group in the chosen order"))
                 .prop("fields", list)
                 .prop("compact", Schemas.bool("short keys, messages cut at 100 characters"))
                 .prop("include_metadata", Schemas.bool("include meta (default true)"))
@@ -160,7 +161,9 @@ final class ReadRecentTool {
     if (categories != null) qb.categories(QueryArgs.categories(categories));
     Double minConfidence = a.number("min_confidence");
     if (minConfidence != null) qb.minConfidence(QueryArgs.minConfidence(minConfidence));
-    EntryQuery q = qb.order(order).page(page).pageSize(pageSize).build();
+    EntryQuery q =
+        qb.order(order).prioritySort(a.bool("priority_sort", false)).page(page).pageSize(pageSize)
+            .build();
 
     Optional<RecentEntriesView.ProjectEntries> pe = ctx.entries(project.name());
     List<String> warnings = new ArrayList<>();

@@ -2,6 +2,7 @@ package dev.scribe.tools.project;
 
 import dev.scribe.domain.query.EntryHit;
 import dev.scribe.domain.query.EntryPage;
+import dev.scribe.domain.query.EntryQueries;
 import dev.scribe.domain.query.EntryQuery;
 import dev.scribe.domain.query.SortOrder;
 import dev.scribe.projections.views.RecentEntriesView.ProjectEntries;
@@ -32,6 +33,15 @@ final class RecentReader {
     long n = pe.total();
     boolean complete = n <= window;
     boolean desc = q.order() == SortOrder.DESC;
+    if (q.prioritySort()) {
+      // Grouped by priority: the shared engine over the (complete) window, in log order.
+      if (!complete) return Optional.empty();
+      List<EntryHit> all = new ArrayList<>((int) n);
+      if (!pe.oldestFirst(n, e -> all.add(new EntryHit(e.position(), e.entry())))) {
+        return Optional.empty();
+      }
+      return Optional.of(EntryQueries.page(all, q));
+    }
     if (!q.hasFilters() && desc) {
       long need = q.offset() + q.pageSize();
       if (!complete && need > window) return Optional.empty();

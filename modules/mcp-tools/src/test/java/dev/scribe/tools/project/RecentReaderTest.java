@@ -66,7 +66,7 @@ class RecentReaderTest {
         if (count == 0) continue;
         boolean withinWindow =
             count <= window
-                || (!query.hasFilters() && query.order() == SortOrder.DESC
+                || (!query.hasFilters() && !query.prioritySort() && query.order() == SortOrder.DESC
                     && query.offset() + query.pageSize() <= window);
         if (withinWindow) assertThat(got).as(why).isPresent();
         got.ifPresent(p -> assertThat(p).as(why).isEqualTo(expected));
@@ -94,6 +94,7 @@ class RecentReaderTest {
     if (rnd.nextInt(6) == 0) b.minConfidence(rnd.nextInt(11) / 10.0);
     if (rnd.nextInt(6) == 0) b.meta("k", "v" + rnd.nextInt(3));
     b.order(rnd.nextBoolean() ? SortOrder.DESC : SortOrder.ASC);
+    b.prioritySort(rnd.nextInt(4) == 0);
     b.page(1 + rnd.nextInt(4));
     b.pageSize(1 + rnd.nextInt(12));
     return b.build();

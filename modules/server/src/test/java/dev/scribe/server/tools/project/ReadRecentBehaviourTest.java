@@ -118,6 +118,8 @@ class ReadRecentBehaviourTest {
     ToolReply combined = read("filter", Map.of("agent", "B"), "priority", "high", "page_size", 2, "page", 2);
     assertThat(messages(combined)).containsExactly("m03");
     assertThat(combined.at("/pagination/total_count").asInt()).isEqualTo(3);
+    assertThat(messages(read("priority_sort", true, "page_size", 6)))
+        .containsExactly("m23", "m18", "m13", "m08", "m03", "m25");
     error(c.call("read_recent", args("filter", Map.of("status", "nope"))), "invalid_argument");
     error(c.call("read_recent", args("min_confidence", 2)), "invalid_argument");
   }
