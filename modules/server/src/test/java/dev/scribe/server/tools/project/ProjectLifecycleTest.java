@@ -272,6 +272,10 @@ class ProjectLifecycleTest {
     assertThat(del.at("/details/archive_location").asText())
         .isEqualTo(root.resolve(".scribe/archived_projects/p_20260301_090000").toString());
     assertThat(del.at("/warnings/0").asText()).contains("1 other session(s) are bound to 'p'");
+    ProjectModeFixture.awaitView(server, "markdown");
+    Path archive = Path.of(del.at("/details/archive_location").asText());
+    assertThat(archive.resolve("PROGRESS_LOG.md")).exists();
+    assertThat(root.resolve(".scribe/docs/dev_plans/p")).doesNotExist();
 
     for (String tool : List.of("get_project", "read_recent")) {
       ToolReply r = owner.call(tool);
