@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.DoublePoint;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -48,8 +49,9 @@ import org.jspecify.annotations.Nullable;
  *   <tr><td>{@code conf}</td><td>DoublePoint</td><td>min_confidence</td></tr>
  *   <tr><td>{@code tri}</td><td>trigrams with positions ({@link Trigrams})</td><td>message
  *       narrowing, exact for case-insensitive substrings</td></tr>
- *   <tr><td>{@code msg}</td><td>stored (first)</td><td>verification of regex / case-sensitive /
- *       exact matches</td></tr>
+ *   <tr><td>{@code msg}</td><td>BinaryDocValues (UTF-8)</td><td>the message: verification of
+ *       regex / case-sensitive / exact matches reads it in doc order (doc values decompress a block
+ *       once per scan; stored fields would decompress per document), and the page</td></tr>
  *   <tr><td>{@code src}</td><td>stored bytes</td><td>the rest of the entry, to answer without the
  *       log</td></tr>
  * </table>
@@ -111,7 +113,7 @@ final class EntryDocuments {
 
   static Document document(long position, EntryAppended e) {
     Document d = new Document();
-    d.add(new StoredField(MSG, e.message())); // first: verification stops reading after it
+    d.add(new BinaryDocValuesField(MSG, new BytesRef(e.message())));
     d.add(new StoredField(SRC, encode(position, e)));
     d.add(new LongPoint(POS, position));
     d.add(new NumericDocValuesField(POS, position));

@@ -17,7 +17,6 @@ import dev.scribe.domain.query.SortOrder;
 import dev.scribe.projections.Checkpoint;
 import dev.scribe.projections.Projection;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -28,8 +27,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongSupplier;
 import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.FieldInfo;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
@@ -97,6 +100,7 @@ public final class EntryIndex implements Projection, EntrySearch {
   static final String UD_HASH = "hash";
 
   private final IndexConfig config;
+  private final LongSupplier logEnd;
   private final ReentrantLock commitLock = new ReentrantLock();
   private final Object progress = new Object();
   private volatile int waiters; // written under progress
@@ -106,6 +110,10 @@ public final class EntryIndex implements Projection, EntrySearch {
   private volatile long searchable;
   private volatile int epoch; // bumped by reset: refreshes begun before it cover nothing
 
+  private static final long BURST = 5_000;
+  private static final long BURST_REFRESH_NANOS = TimeUnit.SECONDS.toNanos(5);
+  private long lastRefreshNanos; // refresher thread only
+
   // under commitLock
   private @Nullable Checkpoint pending;
   private long lastCommitNanos;
@@ -114,8 +122,18 @@ public final class EntryIndex implements Projection, EntrySearch {
       Directory directory, IndexWriter writer, SearcherManager searchers,
       ScheduledExecutorService refresher) {}
 
-  public EntryIndex(IndexConfig config) {
+  /**
+   * @param logEnd the log's last position (to tell catching up from following live; see {@link
+   *     #tick})
+   */
+  public EntryIndex(IndexConfig config, LongSupplier logEnd) {
     this.config = requireNonNull(config, "config");
+    this.logEnd = requireNonNull(logEnd, "logEnd");
+  }
+
+  /** An index that always refreshes at the {@link IndexConfig#refreshInterval} pace. */
+  public EntryIndex(IndexConfig config) {
+    this(config, () -> 0L);
   }
 
   public EntryIndex() {
@@ -139,7 +157,9 @@ public final class EntryIndex implements Projection, EntrySearch {
           new IndexWriterConfig()
               .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
               .setRAMBufferSizeMB(config.ramBufferMb())
-              .setCommitOnClose(false);
+              .setCommitOnClose(false)
+              // Rebuilds flush many segments; compound files would copy each once more.
+              .setUseCompoundFile(false);
       writer = new IndexWriter(dir, iwc);
       Map<String, String> data = userData(writer);
       Checkpoint cp;
@@ -286,10 +306,22 @@ public final class EntryIndex implements Projection, EntrySearch {
     return out;
   }
 
-  /** The background thread: refresh when behind, make a deferred commit when due. */
+  /**
+   * The background thread: refresh when behind, make a deferred commit when due. While the index
+   * is catching up (more than {@value #BURST} events behind the log's end: start-up, rebuild) it
+   * refreshes at most every 5 s: each refresh cuts a segment, and many small segments would be
+   * merged again at a cost. Readers that need a position refresh on demand
+   * ({@link #awaitSearchable}), so read-your-writes does not depend on this pace.
+   */
   private void tick(Opened o) {
     try {
-      if (applied > searchable) o.searchers().maybeRefresh();
+      long a = applied;
+      long now = System.nanoTime();
+      boolean catchingUp = logEnd.getAsLong() - a > BURST;
+      if (a > searchable && (!catchingUp || now - lastRefreshNanos >= BURST_REFRESH_NANOS)) {
+        lastRefreshNanos = now;
+        o.searchers().maybeRefresh();
+      }
       if (commitLock.tryLock()) {
         try {
           if (pending != null
@@ -447,69 +479,106 @@ public final class EntryIndex implements Projection, EntrySearch {
     MessageMatch verify = plan.verify();
     TopFieldDocs top;
     long total;
-    if (verify == null) {
+    if (q.message() == null) {
+      // Keyword/point filters only: an exact count is cheap (often from index statistics), and the
+      // top-N collector may skip non-competitive documents by the position points.
       total = searcher.count(plan.query());
       if (offset >= total) return new EntryPage(List.of(), q.page(), q.pageSize(), total);
       int n = (int) Math.min(wanted, total);
       top = searcher.search(plan.query(), new TopFieldCollectorManager(sort, n, null, n));
     } else {
-      Verified v =
+      // A message query is the expensive part (positions, maybe the stored message): match once,
+      // counting (and verifying, when the index is not exact) every candidate while collecting.
+      Counted c =
           searcher.search(
               plan.query(),
-              new VerifyingManager(new TopFieldCollectorManager(sort, numHits, null, Integer.MAX_VALUE), verify));
-      top = v.top();
-      total = v.count();
+              new CountingManager(new TopFieldCollectorManager(sort, numHits, null, Integer.MAX_VALUE), verify));
+      top = c.top();
+      total = c.count();
       if (offset >= total) return new EntryPage(List.of(), q.page(), q.pageSize(), total);
     }
     ScoreDoc[] docs = top.scoreDocs;
-    List<EntryHit> hits = new ArrayList<>();
+    int from = (int) offset;
+    int count = Math.max(0, Math.min(docs.length - from, q.pageSize()));
+    return new EntryPage(load(searcher, docs, from, count), q.page(), q.pageSize(), total);
+  }
+
+  /**
+   * Loads {@code docs[from, from + count)} in that order. Doc values iterate forward only, so the
+   * page is read in doc-id order, one iterator per segment, and put back in the page's order.
+   */
+  private static List<EntryHit> load(IndexSearcher searcher, ScoreDoc[] docs, int from, int count)
+      throws IOException {
+    Integer[] byDoc = new Integer[count];
+    for (int i = 0; i < count; i++) byDoc[i] = from + i;
+    java.util.Arrays.sort(byDoc, (x, y) -> Integer.compare(docs[x].doc, docs[y].doc));
+    EntryHit[] out = new EntryHit[count];
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
     StoredFields stored = searcher.storedFields();
-    EntryVisitor visitor = new EntryVisitor();
-    for (int i = (int) offset; i < docs.length && hits.size() < q.pageSize(); i++) {
-      visitor.clear();
-      stored.document(docs[i].doc, visitor);
-      hits.add(visitor.hit());
+    SrcVisitor visitor = new SrcVisitor();
+    int leafIndex = -1;
+    BinaryDocValues messages = null;
+    LeafReaderContext leaf = null;
+    for (Integer i : byDoc) {
+      int doc = docs[i].doc;
+      int li = ReaderUtil.subIndex(doc, leaves);
+      if (li != leafIndex) {
+        leafIndex = li;
+        leaf = leaves.get(li);
+        messages = DocValues.getBinary(leaf.reader(), MSG);
+      }
+      if (!messages.advanceExact(doc - leaf.docBase)) {
+        throw new IOException("entry document " + doc + " has no message");
+      }
+      String message = messages.binaryValue().utf8ToString();
+      visitor.src = null;
+      stored.document(doc, visitor);
+      if (visitor.src == null) throw new IOException("entry document " + doc + " has no stored entry");
+      out[i - from] = EntryDocuments.decode(visitor.src, message);
     }
-    return new EntryPage(hits, q.page(), q.pageSize(), total);
+    return List.of(out);
   }
 
   // ---- verification of the stored message -----------------------------------------------------
 
-  private record Verified(TopFieldDocs top, long count) {}
+  private record Counted(TopFieldDocs top, long count) {}
 
-  /** Runs the message test on each candidate and passes only matches on to the top-N collector. */
-  private static final class VerifyingManager implements CollectorManager<VerifyingCollector, Verified> {
+  /**
+   * Counts every match while collecting the top N; with a message test, runs it on each
+   * candidate's stored message first and passes only matches on.
+   */
+  private static final class CountingManager implements CollectorManager<CountingCollector, Counted> {
     private final TopFieldCollectorManager top;
-    private final MessageMatch match;
+    private final @Nullable MessageMatch match;
 
-    VerifyingManager(TopFieldCollectorManager top, MessageMatch match) {
+    CountingManager(TopFieldCollectorManager top, @Nullable MessageMatch match) {
       this.top = top;
       this.match = match;
     }
 
     @Override
-    public VerifyingCollector newCollector() throws IOException {
-      return new VerifyingCollector(top.newCollector(), match);
+    public CountingCollector newCollector() throws IOException {
+      return new CountingCollector(top.newCollector(), match);
     }
 
     @Override
-    public Verified reduce(Collection<VerifyingCollector> collectors) throws IOException {
+    public Counted reduce(Collection<CountingCollector> collectors) throws IOException {
       List<TopFieldCollector> inner = new ArrayList<>();
       long count = 0;
-      for (VerifyingCollector c : collectors) {
+      for (CountingCollector c : collectors) {
         inner.add(c.delegate);
         count += c.count;
       }
-      return new Verified(top.reduce(inner), count);
+      return new Counted(top.reduce(inner), count);
     }
   }
 
-  private static final class VerifyingCollector implements Collector {
+  private static final class CountingCollector implements Collector {
     final TopFieldCollector delegate;
-    final MessageMatch match;
+    final @Nullable MessageMatch match;
     long count;
 
-    VerifyingCollector(TopFieldCollector delegate, MessageMatch match) {
+    CountingCollector(TopFieldCollector delegate, @Nullable MessageMatch match) {
       this.delegate = delegate;
       this.match = match;
     }
@@ -517,8 +586,22 @@ public final class EntryIndex implements Projection, EntrySearch {
     @Override
     public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
       LeafCollector inner = delegate.getLeafCollector(context);
-      StoredFields stored = context.reader().storedFields();
-      MessageVisitor visitor = new MessageVisitor();
+      MessageMatch m = match;
+      if (m == null) {
+        return new LeafCollector() { // no competitiveIterator(): every match must be counted
+          @Override
+          public void setScorer(Scorable scorer) throws IOException {
+            inner.setScorer(scorer);
+          }
+
+          @Override
+          public void collect(int doc) throws IOException {
+            count++;
+            inner.collect(doc);
+          }
+        };
+      }
+      BinaryDocValues messages = DocValues.getBinary(context.reader(), MSG);
       // No competitiveIterator(): every candidate must be verified and counted.
       return new LeafCollector() {
         @Override
@@ -528,10 +611,7 @@ public final class EntryIndex implements Projection, EntrySearch {
 
         @Override
         public void collect(int doc) throws IOException {
-          visitor.message = null;
-          stored.document(doc, visitor);
-          String m = visitor.message;
-          if (m != null && match.test(m)) {
+          if (messages.advanceExact(doc) && m.test(messages.binaryValue().utf8ToString())) {
             count++;
             inner.collect(doc);
           }
@@ -545,51 +625,19 @@ public final class EntryIndex implements Projection, EntrySearch {
     }
   }
 
-  /** Reads only the message (the first stored field) and stops. */
-  private static final class MessageVisitor extends StoredFieldVisitor {
-    @Nullable String message;
+  /** Reads the stored entry and stops. */
+  private static final class SrcVisitor extends StoredFieldVisitor {
+    @Nullable BytesRef src;
 
     @Override
     public Status needsField(FieldInfo fieldInfo) {
-      if (message != null) return Status.STOP;
-      return MSG.equals(fieldInfo.name) ? Status.YES : Status.NO;
-    }
-
-    @Override
-    public void stringField(FieldInfo fieldInfo, String value) {
-      message = value;
-    }
-  }
-
-  /** Reads the message and the stored entry. */
-  private static final class EntryVisitor extends StoredFieldVisitor {
-    private @Nullable String message;
-    private @Nullable BytesRef src;
-
-    void clear() {
-      message = null;
-      src = null;
-    }
-
-    @Override
-    public Status needsField(FieldInfo fieldInfo) {
-      if (message != null && src != null) return Status.STOP;
-      return MSG.equals(fieldInfo.name) || SRC.equals(fieldInfo.name) ? Status.YES : Status.NO;
-    }
-
-    @Override
-    public void stringField(FieldInfo fieldInfo, String value) {
-      message = value;
+      if (src != null) return Status.STOP;
+      return SRC.equals(fieldInfo.name) ? Status.YES : Status.NO;
     }
 
     @Override
     public void binaryField(FieldInfo fieldInfo, byte[] value) {
       src = new BytesRef(value);
-    }
-
-    EntryHit hit() {
-      if (message == null || src == null) throw new UncheckedIOException(new IOException("entry document without msg/src"));
-      return EntryDocuments.decode(src, message);
     }
   }
 }

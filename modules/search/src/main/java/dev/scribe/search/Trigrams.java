@@ -3,11 +3,12 @@ package dev.scribe.search;
 import dev.scribe.domain.query.CaseFold;
 import java.util.List;
 import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.BytesTermAttribute;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * The message's substring index: every code-point trigram of {@code START + fold(message) + END +
@@ -93,28 +94,38 @@ final class Trigrams {
     return List.of(out);
   }
 
+  /**
+   * Hands Lucene each trigram's UTF-8 bytes directly (a slice of the message's bytes), skipping a
+   * per-token char-to-UTF-8 conversion: the trigram field is most of the indexing work.
+   */
   private static final class GramStream extends TokenStream {
-    private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
-    private final int[] cps;
+    private final BytesTermAttribute term = addAttribute(BytesTermAttribute.class);
+    private final byte[] utf8;
+    private final int[] offsets; // byte offset of each code point, plus the end
+    private final BytesRef slice;
     private int next;
 
     GramStream(int[] cps) {
-      this.cps = cps;
+      offsets = new int[cps.length + 1];
+      int bytes = 0;
+      for (int i = 0; i < cps.length; i++) {
+        offsets[i] = bytes;
+        bytes += utf8Length(cps[i]);
+      }
+      offsets[cps.length] = bytes;
+      utf8 = new byte[bytes];
+      int at = 0;
+      for (int cp : cps) at = encode(cp, utf8, at);
+      slice = new BytesRef(utf8, 0, 0);
     }
 
     @Override
     public boolean incrementToken() {
-      if (next + 3 > cps.length) return false;
+      if (next + 3 >= offsets.length) return false;
       clearAttributes();
-      term.setEmpty();
-      for (int i = next; i < next + 3; i++) {
-        int cp = cps[i];
-        if (Character.isBmpCodePoint(cp)) {
-          term.append((char) cp);
-        } else {
-          term.append(Character.highSurrogate(cp)).append(Character.lowSurrogate(cp));
-        }
-      }
+      slice.offset = offsets[next];
+      slice.length = offsets[next + 3] - offsets[next];
+      term.setBytesRef(slice);
       next++;
       return true;
     }
@@ -124,5 +135,37 @@ final class Trigrams {
       super.reset();
       next = 0;
     }
+  }
+
+  private static int utf8Length(int cp) {
+    if (cp < 0x80) return 1;
+    if (cp < 0x800) return 2;
+    if (cp < 0x10000) return 3;
+    return 4;
+  }
+
+  /** UTF-8 of one code point; an unpaired surrogate becomes U+FFFD, as Lucene would write it. */
+  private static int encode(int cp, byte[] out, int at) {
+    if (cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE) cp = 0xFFFD;
+    if (cp < 0x80) {
+      out[at] = (byte) cp;
+      return at + 1;
+    }
+    if (cp < 0x800) {
+      out[at] = (byte) (0xC0 | (cp >> 6));
+      out[at + 1] = (byte) (0x80 | (cp & 0x3F));
+      return at + 2;
+    }
+    if (cp < 0x10000) {
+      out[at] = (byte) (0xE0 | (cp >> 12));
+      out[at + 1] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+      out[at + 2] = (byte) (0x80 | (cp & 0x3F));
+      return at + 3;
+    }
+    out[at] = (byte) (0xF0 | (cp >> 18));
+    out[at + 1] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+    out[at + 2] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+    out[at + 3] = (byte) (0x80 | (cp & 0x3F));
+    return at + 4;
   }
 }

@@ -160,6 +160,38 @@ class EntryIndexProjectionTest {
   }
 
   @Test
+  void long_messages_and_meta_values_are_indexed_and_found_whole() throws Exception {
+    EntryIndex index = new EntryIndex();
+    index.open(tmp);
+    try {
+      Random r = new Random(3);
+      EntryAppended base = RandomEntries.entry(r, 1);
+      String message = "head " + "lorem ipsum ".repeat(20_000) + "needle-at-the-end\nsecond line";
+      EntryAppended e =
+          new EntryAppended(
+              base.entryId(), base.project(), base.logType(), base.teeLogTypes(), base.timestamp(),
+              base.timestampMillis(), base.emoji(), base.status(), base.agent(), message,
+              List.of(new dev.scribe.domain.events.MetaPair("big", "v".repeat(40_000))),
+              base.priority(), base.category(), base.tags(), base.confidence(),
+              base.contentSha256());
+      index.apply(recorded(1, e));
+      for (dev.scribe.domain.query.MessageMode mode : dev.scribe.domain.query.MessageMode.values()) {
+        String text = mode == dev.scribe.domain.query.MessageMode.EXACT ? message : "NEEDLE-at-the-end\nsecond";
+        EntryQuery q =
+            EntryQuery.builder(EntryScope.allProjects())
+                .message(dev.scribe.domain.query.MessageMatch.of(
+                    mode == dev.scribe.domain.query.MessageMode.REGEX ? "needle-at-the-end\\nsecond" : text,
+                    mode, false))
+                .meta("big", "v".repeat(40_000))
+                .build();
+        assertThat(index.search(q, 1).entries()).as(mode.toString()).containsExactly(new EntryHit(1, e));
+      }
+    } finally {
+      index.close();
+    }
+  }
+
+  @Test
   void a_search_for_a_position_never_applied_fails_clearly() throws Exception {
     EntryIndex index =
         new EntryIndex(IndexConfig.defaults().withAwaitTimeout(Duration.ofMillis(100)));

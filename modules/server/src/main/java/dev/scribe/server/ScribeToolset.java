@@ -12,6 +12,7 @@ import dev.scribe.tools.ports.DocsScaffolder;
 import dev.scribe.tools.ports.LogSegments;
 import dev.scribe.tools.ports.MarkdownPorts;
 import dev.scribe.search.EntryIndex;
+import dev.scribe.search.IndexConfig;
 import dev.scribe.search.SentinelIndex;
 import dev.scribe.tools.query.QueryEntriesTool;
 import dev.scribe.tools.rotation.RotateLogTool;
@@ -35,10 +36,11 @@ public final class ScribeToolset {
   private final DocsScaffolder docs = MarkdownPorts.docsScaffolder(new MarkdownDocs());
   private final LogSegments segments = MarkdownPorts.logSegments(markdown);
   private final SentinelTools sentinel;
-  private final EntryIndex entryIndex = new EntryIndex();
+  private final EntryIndex entryIndex;
   private final SentinelIndex sentinelIndex = new SentinelIndex();
 
   public ScribeToolset(ToolKit kit, SessionsView sessions) {
+    entryIndex = new EntryIndex(IndexConfig.defaults(), kit.reads()::lastPosition);
     projections.add(markdown);
     tools.add(HealthCheckTool.binding(kit));
     // Project mode: set/get/list/delete_project, append_entry, read_recent, with the project

@@ -55,7 +55,16 @@ import org.HdrHistogram.Histogram;
  * {@code SearchBench [entries] [queries-per-class]} (defaults 1,000,000 and 1,000).
  */
 public final class SearchBench {
+  private static final java.lang.management.ThreadMXBean THREADS =
+      java.lang.management.ManagementFactory.getThreadMXBean();
+  private static final com.sun.management.OperatingSystemMXBean OS =
+      (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+
   private SearchBench() {}
+
+  private static double load() {
+    return OS.getSystemLoadAverage();
+  }
 
   public static void main(String[] args) throws Exception {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
@@ -69,6 +78,7 @@ public final class SearchBench {
       if (mode.equals("all") || mode.equals("apply")) applyOnly(n, dir.resolve("apply"));
       EntryIndex index = runnerRebuild(n, dir.resolve("runner"));
       try {
+        if (mode.equals("rebuild")) return;
         queries(index, n, perClass);
         freshness(index, n);
       } finally {
@@ -89,6 +99,8 @@ public final class SearchBench {
     long genPerEntry = (System.nanoTime() - g0) / entries.size();
     EntryIndex index = new EntryIndex();
     index.open(dir);
+    long p0 = OS.getProcessCpuTime();
+    long c0 = THREADS.getCurrentThreadCpuTime();
     long t0 = System.nanoTime();
     for (int i = 0; i < n; i++) {
       EntryAppended e = i < entries.size() ? entries.get(i) : data.entry(i);
@@ -98,10 +110,13 @@ public final class SearchBench {
     index.checkpoint(Checkpoint.at(n));
     index.awaitSearchable(n);
     long wall = System.nanoTime() - t0;
+    long applyCpu = THREADS.getCurrentThreadCpuTime() - c0;
+    long processCpu = OS.getProcessCpuTime() - p0;
     index.close();
-    System.out.printf("rebuild (index only, pre-decoded events): %,d entries in %.1f s = %,.0f entries/s"
-            + " (entry generation ~%d ns each, included for entries beyond the first 200k); index %s%n",
-        n, wall / 1e9, n / (wall / 1e9), genPerEntry, size(dir));
+    System.out.printf("rebuild (index only, pre-decoded events): %,d entries in %.1f s wall = %,.0f entries/s"
+            + " (load %.1f); CPU per entry: applying thread %.1f us, whole process %.1f us"
+            + " (entry generation ~%d ns each, included beyond the first 200k); index %s%n",
+        n, wall / 1e9, n / (wall / 1e9), load(), applyCpu / 1e3 / n, processCpu / 1e3 / n, genPerEntry, size(dir));
   }
 
   private static EntryIndex runnerRebuild(int n, Path dir) throws Exception {
@@ -128,9 +143,10 @@ public final class SearchBench {
     long last = log.lastPosition();
     System.out.printf("log: %,d events (%,d entries) appended in memory in %.1f s%n",
         last, n, (System.nanoTime() - a0) / 1e9);
-    EntryIndex index = new EntryIndex();
+    EntryIndex index = new EntryIndex(IndexConfig.defaults(), log::lastPosition);
     ProjectionRunner runner = ProjectionRunner.over(log, codec, RunnerConfig.defaults(dir));
     runner.register(index);
+    long p0 = OS.getProcessCpuTime();
     long t0 = System.nanoTime();
     runner.start();
     if (!runner.awaitApplied(EntryIndex.NAME, last, Duration.ofMinutes(30))) {
@@ -138,9 +154,17 @@ public final class SearchBench {
     }
     index.awaitSearchable(last);
     long wall = System.nanoTime() - t0;
-    System.out.printf("rebuild (runner: decode + apply + commits + refresh): %,d events in %.1f s ="
-            + " %,.0f entries/s; index %s%n",
-        last, wall / 1e9, n / (wall / 1e9), size(dir));
+    long processCpu = OS.getProcessCpuTime() - p0;
+    long tailCpu = 0;
+    for (long id : THREADS.getAllThreadIds()) {
+      java.lang.management.ThreadInfo ti = THREADS.getThreadInfo(id);
+      if (ti != null && ti.getThreadName().startsWith("scribe-tail-projection-")) tailCpu += THREADS.getThreadCpuTime(id);
+    }
+    System.out.printf("rebuild (runner: decode + apply + commits + refresh): %,d events in %.1f s wall ="
+            + " %,.0f entries/s (load %.1f); CPU: projection thread %.1f s (%.1f us/entry), whole"
+            + " process %.1f s (%.1f us/entry); index %s%n",
+        last, wall / 1e9, n / (wall / 1e9), load(), tailCpu / 1e9, tailCpu / 1e3 / n,
+        processCpu / 1e9, processCpu / 1e3 / n, size(dir));
     // Keep the index open for the query phase; the runner's threads stay idle (nothing appended).
     runner.checkpointNow(EntryIndex.NAME);
     return index;
@@ -194,20 +218,24 @@ public final class SearchBench {
     for (int i = 0; i < 300; i++) {
       for (Function<Random, EntryQuery> f : classes.values()) index.search(f.apply(r), last);
     }
-    System.out.printf("%-78s %8s %8s %8s %8s %10s%n", "query (EntryIndex.search: count + top-N + page load)", "p50 ms", "p90 ms", "p99 ms", "max ms", "avg total");
+    System.out.printf("%-74s %21s  %21s %9s%n", "query (EntryIndex.search: count + top-N + page load)",
+        "wall p50/p99/max ms", "thread-CPU p50/p99 ms", "avg total");
     for (Map.Entry<String, Function<Random, EntryQuery>> c : classes.entrySet()) {
       Histogram h = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
+      Histogram cpu = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
       long totals = 0;
       for (int i = 0; i < perClass; i++) {
         EntryQuery q = c.getValue().apply(r);
+        long c0 = THREADS.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         EntryPage p = index.search(q, last);
         h.recordValue(System.nanoTime() - t0);
+        cpu.recordValue(Math.max(0, THREADS.getCurrentThreadCpuTime() - c0));
         totals += p.total();
       }
-      System.out.printf("%-78s %8.2f %8.2f %8.2f %8.2f %,10d%n", c.getKey(),
-          h.getValueAtPercentile(50) / 1e6, h.getValueAtPercentile(90) / 1e6,
-          h.getValueAtPercentile(99) / 1e6, h.getMaxValue() / 1e6, totals / perClass);
+      System.out.printf("%-74s %6.2f %6.2f %7.2f  %10.2f %10.2f %,9d%n", c.getKey(),
+          h.getValueAtPercentile(50) / 1e6, h.getValueAtPercentile(99) / 1e6, h.getMaxValue() / 1e6,
+          cpu.getValueAtPercentile(50) / 1e6, cpu.getValueAtPercentile(99) / 1e6, totals / perClass);
     }
   }
 
@@ -244,8 +272,8 @@ public final class SearchBench {
         return;
       }
     }
-    System.out.printf("freshness (apply -> searchable by the background refresh, 200 entries): p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
-        h.getValueAtPercentile(50) / 1e6, h.getValueAtPercentile(99) / 1e6, h.getMaxValue() / 1e6);
+    System.out.printf("freshness (apply -> searchable by the background refresh, 200 entries): p50 %.1f ms, p99 %.1f ms, max %.1f ms (load %.1f)%n",
+        h.getValueAtPercentile(50) / 1e6, h.getValueAtPercentile(99) / 1e6, h.getMaxValue() / 1e6, load());
   }
 
   // ---- files ---------------------------------------------------------------------------------
@@ -263,7 +291,4 @@ public final class SearchBench {
     }
   }
 
-  static IndexConfig config() {
-    return IndexConfig.defaults();
-  }
 }

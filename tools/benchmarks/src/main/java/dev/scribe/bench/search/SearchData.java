@@ -30,6 +30,18 @@ final class SearchData {
     "Bot", "Ops", "Docs"
   };
 
+  private static final String SHA = "0".repeat(64);
+  private static final String[] PROJECT_NAMES = new String[PROJECTS];
+
+  static {
+    for (int i = 0; i < PROJECTS; i++) PROJECT_NAMES[i] = project(i);
+  }
+
+  private static String id(long i) {
+    String h = Long.toHexString(i);
+    return "0".repeat(32 - h.length()) + h;
+  }
+
   final String[] words = new String[VOCABULARY];
   private final double[] wordCdf = new double[VOCABULARY];
   private final double[] projectCdf = new double[PROJECTS];
@@ -105,9 +117,9 @@ final class SearchData {
     meta.add(new MetaPair("log_type", "progress"));
     meta.add(new MetaPair("content_type", "log"));
     return new EntryAppended(
-        String.format("%032x", i), project(randomProject(r)), "progress", List.of(),
+        id(i), PROJECT_NAMES[randomProject(r)], "progress", List.of(),
         Timestamps.format(Instant.ofEpochMilli(millis)), millis, status.emoji(), status.wireName(),
         AGENTS[r.nextInt(AGENTS.length)], message(r), meta, priority.wireName(), category,
-        List.of(), confidence, "0".repeat(64));
+        List.of(), confidence, SHA);
   }
 }
