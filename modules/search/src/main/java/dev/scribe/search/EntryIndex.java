@@ -28,6 +28,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DocValues;
@@ -55,6 +56,7 @@ import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.NRTCachingDirectory;
 import org.apache.lucene.util.BytesRef;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -120,7 +122,7 @@ public final class EntryIndex implements Projection, EntrySearch {
 
   private record Opened(
       Directory directory, IndexWriter writer, SearcherManager searchers,
-      ScheduledExecutorService refresher) {}
+      ScheduledExecutorService refresher, DocumentSink sink) {}
 
   /**
    * @param logEnd the log's last position (to tell catching up from following live; see {@link
@@ -150,7 +152,8 @@ public final class EntryIndex implements Projection, EntrySearch {
   @Override
   public Checkpoint open(Path directory) throws IOException {
     if (opened != null) throw new IllegalStateException("already open");
-    Directory dir = FSDirectory.open(directory.resolve("index"));
+    // Small just-flushed segments (each background refresh cuts one) stay in RAM until merged.
+    Directory dir = new NRTCachingDirectory(FSDirectory.open(directory.resolve("index")), 8, 64);
     IndexWriter writer = null;
     try {
       IndexWriterConfig iwc =
@@ -187,7 +190,9 @@ public final class EntryIndex implements Projection, EntrySearch {
                 t.setDaemon(true);
                 return t;
               });
-      Opened o = new Opened(dir, writer, searchers, refresher);
+      DocumentSink sink =
+          new DocumentSink(writer, config.indexThreads(), cp.position(), this::watermark);
+      Opened o = new Opened(dir, writer, searchers, refresher, sink);
       commitLock.lock();
       try {
         pending = null;
@@ -209,16 +214,27 @@ public final class EntryIndex implements Projection, EntrySearch {
   @Override
   public void apply(RecordedEvent event) throws IOException {
     Opened o = requireOpen();
-    if (event.event() instanceof EntryAppended e) {
-      o.writer().addDocument(EntryDocuments.document(event.position(), e));
-    }
-    applied = event.position();
+    long p = event.position();
+    Document doc =
+        event.event() instanceof EntryAppended e ? EntryDocuments.document(p, e) : null;
+    o.sink().add(p, doc, logEnd.getAsLong() - p > BURST);
+  }
+
+  /** The sink's watermark moved: every document up to {@code position} is in the writer. */
+  private void watermark(long position) {
+    applied = position;
     signal();
   }
 
+  /**
+   * Records the checkpoint; commits it now unless the last commit is more recent than {@link
+   * IndexConfig#minCommitInterval} or documents up to it are still being added (then the
+   * background thread commits it when both allow).
+   */
   @Override
   public void checkpoint(Checkpoint checkpoint) throws IOException {
     Opened o = requireOpen();
+    o.sink().rethrow();
     commitLock.lock();
     try {
       pending = checkpoint;
@@ -233,6 +249,7 @@ public final class EntryIndex implements Projection, EntrySearch {
   @Override
   public void reset() throws IOException {
     Opened o = requireOpen();
+    o.sink().drain();
     commitLock.lock();
     try {
       epoch++;
@@ -241,6 +258,7 @@ public final class EntryIndex implements Projection, EntrySearch {
       o.writer().deleteAll();
       commit(o.writer(), Checkpoint.NONE);
       lastCommitNanos = System.nanoTime();
+      o.sink().restart();
       applied = 0;
       searchable = 0;
     } finally {
@@ -254,7 +272,14 @@ public final class EntryIndex implements Projection, EntrySearch {
   public void close() throws IOException {
     Opened o = opened;
     if (o == null) return;
+    IOException drainFailure = null;
+    try {
+      o.sink().drain();
+    } catch (IOException e) {
+      drainFailure = e; // nothing more is committed: the last commit stays the checkpoint
+    }
     opened = null;
+    o.sink().close();
     o.refresher().shutdown();
     try {
       o.refresher().awaitTermination(30, TimeUnit.SECONDS);
@@ -263,7 +288,7 @@ public final class EntryIndex implements Projection, EntrySearch {
     }
     commitLock.lock();
     try {
-      if (pending != null) commitPending(o);
+      if (pending != null && drainFailure == null) commitPending(o);
     } finally {
       commitLock.unlock();
       try {
@@ -282,9 +307,10 @@ public final class EntryIndex implements Projection, EntrySearch {
     return o;
   }
 
+  /** Commits the pending checkpoint if every document up to it is in the writer. */
   private void commitPending(Opened o) throws IOException {
     Checkpoint cp = pending;
-    if (cp == null) return;
+    if (cp == null || applied < cp.position() || o.sink().failed()) return;
     commit(o.writer(), cp);
     pending = null;
     lastCommitNanos = System.nanoTime();

@@ -14,9 +14,15 @@ import java.time.Duration;
  *     costs 30-130 ms, and the runner asks every 1000 events during a rebuild)
  * @param awaitTimeout how long a search waits for the index to reach the position it must cover
  * @param ramBufferMb the writer's RAM buffer
+ * @param indexThreads threads that add documents while the index catches up (1: the projection's
+ *     own thread only)
  */
 public record IndexConfig(
-    Duration refreshInterval, Duration minCommitInterval, Duration awaitTimeout, double ramBufferMb) {
+    Duration refreshInterval,
+    Duration minCommitInterval,
+    Duration awaitTimeout,
+    double ramBufferMb,
+    int indexThreads) {
   public IndexConfig {
     requireNonNull(refreshInterval, "refreshInterval");
     requireNonNull(minCommitInterval, "minCommitInterval");
@@ -26,26 +32,36 @@ public record IndexConfig(
     }
     if (minCommitInterval.isNegative()) throw new IllegalArgumentException("minCommitInterval < 0");
     if (ramBufferMb < 1) throw new IllegalArgumentException("ramBufferMb must be >= 1");
+    if (indexThreads < 1) throw new IllegalArgumentException("indexThreads must be >= 1");
   }
 
-  /** Refresh every 50 ms, commit at most every second, wait up to 10 s, 64 MB buffer. */
+  /**
+   * Refresh every 50 ms, commit at most every second, wait up to 10 s, 64 MB buffer, catch-up
+   * indexing on as many threads as processors, at most 2.
+   */
   public static IndexConfig defaults() {
-    return new IndexConfig(Duration.ofMillis(50), Duration.ofSeconds(1), Duration.ofSeconds(10), 64);
+    return new IndexConfig(
+        Duration.ofMillis(50), Duration.ofSeconds(1), Duration.ofSeconds(10), 64,
+        Math.min(2, Runtime.getRuntime().availableProcessors()));
   }
 
   public IndexConfig withMinCommitInterval(Duration d) {
-    return new IndexConfig(refreshInterval, d, awaitTimeout, ramBufferMb);
+    return new IndexConfig(refreshInterval, d, awaitTimeout, ramBufferMb, indexThreads);
   }
 
   public IndexConfig withRefreshInterval(Duration d) {
-    return new IndexConfig(d, minCommitInterval, awaitTimeout, ramBufferMb);
+    return new IndexConfig(d, minCommitInterval, awaitTimeout, ramBufferMb, indexThreads);
   }
 
   public IndexConfig withAwaitTimeout(Duration d) {
-    return new IndexConfig(refreshInterval, minCommitInterval, d, ramBufferMb);
+    return new IndexConfig(refreshInterval, minCommitInterval, d, ramBufferMb, indexThreads);
   }
 
   public IndexConfig withRamBufferMb(double mb) {
-    return new IndexConfig(refreshInterval, minCommitInterval, awaitTimeout, mb);
+    return new IndexConfig(refreshInterval, minCommitInterval, awaitTimeout, mb, indexThreads);
+  }
+
+  public IndexConfig withIndexThreads(int threads) {
+    return new IndexConfig(refreshInterval, minCommitInterval, awaitTimeout, ramBufferMb, threads);
   }
 }

@@ -125,6 +125,48 @@ class EntryIndexProjectionTest {
   }
 
   @Test
+  void catching_up_on_worker_threads_builds_the_same_index_and_never_claims_a_missing_document()
+      throws Exception {
+    long seed = ThreadLocalRandom.current().nextLong();
+    Random r = new Random(seed);
+    int n = 12_000; // the first 7,000 are more than 5,000 behind the log's end: batched
+    List<EntryHit> all = new ArrayList<>();
+    EntryIndex index =
+        new EntryIndex(
+            IndexConfig.defaults().withIndexThreads(2).withMinCommitInterval(Duration.ZERO),
+            () -> n);
+    index.open(tmp);
+    long maxClaimed = 0;
+    for (int i = 1; i <= n; i++) {
+      EntryAppended e = RandomEntries.entry(r, i);
+      all.add(new EntryHit(i, e));
+      index.apply(recorded(i, e));
+      if (i % 1000 == 0) index.checkpoint(new Checkpoint(i, "b".repeat(64)));
+      long applied = index.appliedPosition();
+      assertThat(applied).as("seed=%d", seed).isLessThanOrEqualTo(i).isGreaterThanOrEqualTo(maxClaimed);
+      maxClaimed = applied;
+      if (i % 2500 == 0) {
+        // Whatever the index claims to cover is really there (the searcher covers it).
+        List<EntryHit> covered = index.all(applied);
+        assertThat(covered.subList(0, (int) Math.min(covered.size(), applied)))
+            .as("seed=%d at %d", seed, i).isEqualTo(all.subList(0, (int) applied));
+      }
+    }
+    assertThat(index.appliedPosition()).as("live tail applied synchronously").isEqualTo(n);
+    assertThat(index.all(n)).as("seed=%d", seed).isEqualTo(all);
+    index.close();
+
+    EntryIndex reopened = new EntryIndex();
+    Checkpoint cp = reopened.open(tmp);
+    try {
+      assertThat(cp.position()).isEqualTo(n);
+      assertThat(reopened.all(n)).as("seed=%d", seed).isEqualTo(all);
+    } finally {
+      reopened.close();
+    }
+  }
+
+  @Test
   void an_index_of_another_schema_version_is_dropped_and_rebuilt() throws Exception {
     Path dir = tmp.resolve("index");
     try (IndexWriter w = new IndexWriter(FSDirectory.open(dir), new IndexWriterConfig())) {

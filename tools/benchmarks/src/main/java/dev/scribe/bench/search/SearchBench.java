@@ -75,6 +75,7 @@ public final class SearchBench {
         Runtime.getRuntime().maxMemory() >> 20);
     Path dir = Files.createTempDirectory("scribe-search-bench");
     try {
+      if (mode.equals("all")) calibrate(dir.resolve("calibrate"));
       if (mode.equals("all") || mode.equals("apply")) applyOnly(n, dir.resolve("apply"));
       EntryIndex index = runnerRebuild(n, dir.resolve("runner"));
       try {
@@ -86,6 +87,47 @@ public final class SearchBench {
       }
     } finally {
       delete(dir);
+    }
+  }
+
+  // ---- calibration ---------------------------------------------------------------------------
+
+  /**
+   * The machine's state right now: reference/stack.md §3's indexing probe (StringFields, a time
+   * point + doc value, a 12-31-word StandardAnalyzer text field) measured 98.7k docs/s
+   * single-threaded on this machine type when idle. The same shape here tells how much slower the
+   * shared machine is during this run.
+   */
+  private static void calibrate(Path dir) throws IOException {
+    Random r = new Random(5);
+    SearchData data = new SearchData(3);
+    int n = 200_000;
+    List<org.apache.lucene.document.Document> docs = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      org.apache.lucene.document.Document d = new org.apache.lucene.document.Document();
+      for (String f : new String[] {"session", "project", "agent", "status", "emoji", "meta.model", "meta.branch"}) {
+        d.add(new org.apache.lucene.document.StringField(f, f + r.nextInt(50), org.apache.lucene.document.Field.Store.NO));
+      }
+      d.add(new org.apache.lucene.document.LongPoint("ts", i));
+      d.add(new org.apache.lucene.document.NumericDocValuesField("ts", i));
+      d.add(new org.apache.lucene.document.StoredField("ts", i));
+      d.add(new org.apache.lucene.document.TextField("message", data.message(r), org.apache.lucene.document.Field.Store.NO));
+      docs.add(d);
+    }
+    try (org.apache.lucene.store.Directory d = org.apache.lucene.store.FSDirectory.open(dir);
+        org.apache.lucene.index.IndexWriter w =
+            new org.apache.lucene.index.IndexWriter(
+                d, new org.apache.lucene.index.IndexWriterConfig(new org.apache.lucene.analysis.standard.StandardAnalyzer())
+                    .setRAMBufferSizeMB(128))) {
+      long c0 = THREADS.getCurrentThreadCpuTime();
+      long t0 = System.nanoTime();
+      for (org.apache.lucene.document.Document doc : docs) w.addDocument(doc);
+      w.commit();
+      long wall = System.nanoTime() - t0;
+      long cpu = THREADS.getCurrentThreadCpuTime() - c0;
+      System.out.printf("calibration (stack.md §3 probe schema, 200k docs): %,.0f docs/s wall, %.1f us CPU/doc"
+              + " (load %.1f); idle reference 98.7k docs/s (~10 us/doc)%n",
+          n / (wall / 1e9), cpu / 1e3 / n, load());
     }
   }
 
@@ -165,6 +207,7 @@ public final class SearchBench {
             + " process %.1f s (%.1f us/entry); index %s%n",
         last, wall / 1e9, n / (wall / 1e9), load(), tailCpu / 1e9, tailCpu / 1e3 / n,
         processCpu / 1e9, processCpu / 1e3 / n, size(dir));
+    System.out.println("  CPU by thread (Linux /proc; includes GC and JIT threads): " + threadCpu());
     // Keep the index open for the query phase; the runner's threads stay idle (nothing appended).
     runner.checkpointNow(EntryIndex.NAME);
     return index;
@@ -262,7 +305,7 @@ public final class SearchBench {
       EntryAppended e = data.entry(n + i);
       long t0 = System.nanoTime();
       index.apply(new RecordedEvent(pos, "project-" + e.project(), 1, "s", "", Instant.EPOCH, e));
-      while (index.searchablePosition() < pos) Thread.onSpinWait();
+      while (index.searchablePosition() < pos) java.util.concurrent.locks.LockSupport.parkNanos(100_000);
       h.recordValue(System.nanoTime() - t0);
       // Arrive at random phases of the 50 ms refresh timer.
       try {
@@ -274,6 +317,35 @@ public final class SearchBench {
     }
     System.out.printf("freshness (apply -> searchable by the background refresh, 200 entries): p50 %.1f ms, p99 %.1f ms, max %.1f ms (load %.1f)%n",
         h.getValueAtPercentile(50) / 1e6, h.getValueAtPercentile(99) / 1e6, h.getMaxValue() / 1e6, load());
+  }
+
+  /** CPU seconds per thread group of this process, from /proc/self/task (empty elsewhere). */
+  private static String threadCpu() {
+    Path tasks = Path.of("/proc/self/task");
+    if (!Files.isDirectory(tasks)) return "n/a";
+    Map<String, Double> byGroup = new java.util.TreeMap<>();
+    double tick = 100.0; // USER_HZ
+    try (Stream<Path> s = Files.list(tasks)) {
+      for (Path t : s.toList()) {
+        try {
+          String name = Files.readString(t.resolve("comm")).trim().replaceAll("[0-9#]+", "#");
+          String stat = Files.readString(t.resolve("stat"));
+          String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+          double cpu = (Long.parseLong(f[11]) + Long.parseLong(f[12])) / tick;
+          byGroup.merge(name, cpu, Double::sum);
+        } catch (IOException | RuntimeException e) {
+          // the thread ended meanwhile
+        }
+      }
+    } catch (IOException e) {
+      return "n/a";
+    }
+    StringBuilder b = new StringBuilder();
+    byGroup.entrySet().stream()
+        .filter(e -> e.getValue() >= 0.5)
+        .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+        .forEach(e -> b.append(String.format("%s %.1f s; ", e.getKey(), e.getValue())));
+    return b.toString();
   }
 
   // ---- files ---------------------------------------------------------------------------------
