@@ -24,7 +24,6 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
-import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.util.BytesRef;
@@ -52,8 +51,9 @@ import org.jspecify.annotations.Nullable;
  *   <tr><td>{@code msg}</td><td>BinaryDocValues (UTF-8)</td><td>the message: verification of
  *       regex / case-sensitive / exact matches reads it in doc order (doc values decompress a block
  *       once per scan; stored fields would decompress per document), and the page</td></tr>
- *   <tr><td>{@code src}</td><td>stored bytes</td><td>the rest of the entry, to answer without the
- *       log</td></tr>
+ *   <tr><td>{@code src}</td><td>BinaryDocValues</td><td>the rest of the entry, to answer without
+ *       the log (doc values: a page of neighbouring documents decompresses a few shared blocks,
+ *       where stored fields decompress per document)</td></tr>
  * </table>
  *
  * Keyword values longer than {@value #MAX_TERM_BYTES} UTF-8 bytes are indexed as a SHA-256 form
@@ -114,7 +114,7 @@ final class EntryDocuments {
   static Document document(long position, EntryAppended e) {
     Document d = new Document();
     d.add(new BinaryDocValuesField(MSG, new BytesRef(e.message())));
-    d.add(new StoredField(SRC, encode(position, e)));
+    d.add(new BinaryDocValuesField(SRC, new BytesRef(encode(position, e))));
     d.add(new LongPoint(POS, position));
     d.add(new NumericDocValuesField(POS, position));
     d.add(new StringField(PROJECT, term(e.project()), Field.Store.NO));

@@ -32,13 +32,10 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DocValues;
-import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.StoredFieldVisitor;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.IndexSearcher;
@@ -95,7 +92,7 @@ public final class EntryIndex implements Projection, EntrySearch {
   public static final String NAME = "entry-index";
 
   /** Bump when documents change shape: an index of another version is rebuilt from the log. */
-  static final String SCHEMA_VERSION = "1";
+  static final String SCHEMA_VERSION = "2";
 
   static final String UD_SCHEMA = "schema";
   static final String UD_POSITION = "position";
@@ -540,10 +537,9 @@ public final class EntryIndex implements Projection, EntrySearch {
     java.util.Arrays.sort(byDoc, (x, y) -> Integer.compare(docs[x].doc, docs[y].doc));
     EntryHit[] out = new EntryHit[count];
     List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-    StoredFields stored = searcher.storedFields();
-    SrcVisitor visitor = new SrcVisitor();
     int leafIndex = -1;
     BinaryDocValues messages = null;
+    BinaryDocValues sources = null;
     LeafReaderContext leaf = null;
     for (Integer i : byDoc) {
       int doc = docs[i].doc;
@@ -552,15 +548,13 @@ public final class EntryIndex implements Projection, EntrySearch {
         leafIndex = li;
         leaf = leaves.get(li);
         messages = DocValues.getBinary(leaf.reader(), MSG);
+        sources = DocValues.getBinary(leaf.reader(), SRC);
       }
-      if (!messages.advanceExact(doc - leaf.docBase)) {
-        throw new IOException("entry document " + doc + " has no message");
+      int local = doc - leaf.docBase;
+      if (!messages.advanceExact(local) || !sources.advanceExact(local)) {
+        throw new IOException("entry document " + doc + " lacks its message or entry");
       }
-      String message = messages.binaryValue().utf8ToString();
-      visitor.src = null;
-      stored.document(doc, visitor);
-      if (visitor.src == null) throw new IOException("entry document " + doc + " has no stored entry");
-      out[i - from] = EntryDocuments.decode(visitor.src, message);
+      out[i - from] = EntryDocuments.decode(sources.binaryValue(), messages.binaryValue().utf8ToString());
     }
     return List.of(out);
   }
@@ -651,19 +645,4 @@ public final class EntryIndex implements Projection, EntrySearch {
     }
   }
 
-  /** Reads the stored entry and stops. */
-  private static final class SrcVisitor extends StoredFieldVisitor {
-    @Nullable BytesRef src;
-
-    @Override
-    public Status needsField(FieldInfo fieldInfo) {
-      if (src != null) return Status.STOP;
-      return SRC.equals(fieldInfo.name) ? Status.YES : Status.NO;
-    }
-
-    @Override
-    public void binaryField(FieldInfo fieldInfo, byte[] value) {
-      src = new BytesRef(value);
-    }
-  }
 }
