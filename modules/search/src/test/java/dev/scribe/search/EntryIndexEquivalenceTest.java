@@ -90,7 +90,7 @@ class EntryIndexEquivalenceTest {
         assertThat(actual).isEqualTo(expected);
         if (!actual.entries().isEmpty()) nonEmpty++;
       }
-      assertThat(nonEmpty).as("seed=%d: queries with results", seed).isGreaterThan(QUERIES / 5);
+      assertThat(nonEmpty).as("seed=%d: queries with results (a vacuous run proves nothing)", seed).isGreaterThan(QUERIES / 10);
     } finally {
       index.close();
     }
