@@ -7,6 +7,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.scribe.domain.RecordedEvent;
 import dev.scribe.domain.events.EntryAppended;
+import dev.scribe.domain.events.ProjectDeleted;
 import dev.scribe.domain.query.EntryHit;
 import dev.scribe.domain.query.EntryPage;
 import dev.scribe.domain.query.EntryQuery;
@@ -35,6 +36,7 @@ import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
@@ -92,7 +94,7 @@ public final class EntryIndex implements Projection, EntrySearch {
   public static final String NAME = "entry-index";
 
   /** Bump when documents change shape: an index of another version is rebuilt from the log. */
-  static final String SCHEMA_VERSION = "2";
+  static final String SCHEMA_VERSION = "3";
 
   static final String UD_SCHEMA = "schema";
   static final String UD_POSITION = "position";
@@ -212,6 +214,15 @@ public final class EntryIndex implements Projection, EntrySearch {
   public void apply(RecordedEvent event) throws IOException {
     Opened o = requireOpen();
     long p = event.position();
+    if (event.event() instanceof ProjectDeleted deleted) {
+      // A deleted project's entries leave the index, so a project later registered under the
+      // same name starts empty. The writer must hold every earlier document before the delete.
+      o.sink().drain();
+      o.writer().deleteDocuments(
+          new Term(EntryDocuments.PROJECT, EntryDocuments.term(deleted.name())));
+      o.sink().add(p, null, false);
+      return;
+    }
     Document doc =
         event.event() instanceof EntryAppended e ? EntryDocuments.document(p, e) : null;
     o.sink().add(p, doc, logEnd.getAsLong() - p > BURST);

@@ -44,6 +44,29 @@ class QueryEntriesIsolationTest {
   }
 
   @Test
+  void a_project_registered_again_after_its_deletion_starts_empty() {
+    try (ScribeTestServer server = ScribeTestServer.inMemory(dir.resolve("data"))) {
+      McpTestClient c = server.client();
+      String bind = "{\"name\":\"alpha\", \"root\":\"" + dir.resolve("repo") + "\"}";
+      assertThat(c.call("set_project", bind).ok()).isTrue();
+      assertThat(c.call("append_entry", "{\"message\":\"old incarnation\"}").ok()).isTrue();
+      ToolReply deleted =
+          c.call("delete_project", "{\"name\":\"alpha\", \"mode\":\"permanent\", \"confirm\":true}");
+      assertThat(deleted.ok()).as(deleted.toString()).isTrue();
+
+      assertThat(c.call("set_project", bind).ok()).isTrue();
+      assertThat(c.call("append_entry", "{\"message\":\"new incarnation\"}").ok()).isTrue();
+
+      assertThat(messages(c.call("query_entries", "{}"))).containsExactly("new incarnation");
+      assertThat(messages(c.call("query_entries", "{\"search_scope\":\"all_projects\"}")))
+          .containsExactly("new incarnation");
+      ToolReply recent = c.call("read_recent", "{\"format\":\"structured\"}");
+      assertThat(recent.at("/entries")).hasSize(1);
+      assertThat(recent.at("/entries/0/message").asText()).isEqualTo("new incarnation");
+    }
+  }
+
+  @Test
   void a_session_without_a_binding_is_told_to_call_set_project() {
     try (ScribeTestServer server = ScribeTestServer.inMemory(dir.resolve("data"))) {
       Entries entries = new Entries(server, dir.resolve("repos"));
