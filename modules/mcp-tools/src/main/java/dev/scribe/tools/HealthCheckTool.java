@@ -13,8 +13,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * {@code health_check}: the event log's position and every projection's state and lag. Allowed in
- * both modes; reads only.
+ * {@code health_check}: the event log's position and every projection's state and lag. A
+ * project-mode tool (sentinel mode's list is exhaustive; operators also have {@code GET /health}).
  */
 public final class HealthCheckTool {
   public static final String NAME = "health_check";

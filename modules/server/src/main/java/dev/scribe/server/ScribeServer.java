@@ -106,7 +106,7 @@ public final class ScribeServer implements AutoCloseable {
     sessions = new SessionsView();
     projections.register(sessions.projection());
     ToolKit kit = new ToolKit(log, log, log, codec, projections, env.clock(), env.ids());
-    ScribeToolset toolset = new ScribeToolset(kit, sessions);
+    ScribeToolset toolset = new ScribeToolset(kit, sessions, config.logMaxBytes());
     toolset.projections().forEach(projections::register);
     projections.start();
     awaitCaughtUp();

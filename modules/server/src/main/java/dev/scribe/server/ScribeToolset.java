@@ -1,6 +1,5 @@
 package dev.scribe.server;
 
-import dev.scribe.domain.rotation.RotationPlanner;
 import dev.scribe.projections.Projection;
 import dev.scribe.projections.markdown.MarkdownDocs;
 import dev.scribe.projections.markdown.MarkdownView;
@@ -39,7 +38,11 @@ public final class ScribeToolset {
   private final EntryIndex entryIndex;
   private final SentinelIndex sentinelIndex = new SentinelIndex();
 
-  public ScribeToolset(ToolKit kit, SessionsView sessions) {
+  /**
+   * @param logMaxBytes append_entry rotates a project log whose current segment reached it (0
+   *     disables)
+   */
+  public ScribeToolset(ToolKit kit, SessionsView sessions, long logMaxBytes) {
     entryIndex = new EntryIndex(IndexConfig.defaults(), kit.reads()::lastPosition);
     projections.add(markdown);
     tools.add(HealthCheckTool.binding(kit));
@@ -48,7 +51,7 @@ public final class ScribeToolset {
     // to the search index once that is passed here.
     ProjectTools project =
         new ProjectTools(
-            kit, sessions, docs, Optional.of(entryIndex), Optional.of(segments), logMaxBytes());
+            kit, sessions, docs, Optional.of(entryIndex), Optional.of(segments), logMaxBytes);
     projections.addAll(project.projections());
     tools.addAll(project.tools());
     // Sentinel mode (set_mode, append_event, the case tools) and read_file in both modes, reading
@@ -65,23 +68,6 @@ public final class ScribeToolset {
             .build());
     tools.add(RotateLogTool.binding(kit, sessions, project.projectsView(), segments));
     tools.addAll(sentinel.tools());
-  }
-
-  /**
-   * {@code SCRIBE_LOG_MAX_BYTES} (reference Appendix A): append_entry rotates a log whose current
-   * segment reached it; 0 disables; default 524288.
-   */
-  private static long logMaxBytes() {
-    String v = System.getenv("SCRIBE_LOG_MAX_BYTES");
-    if (v == null || v.isBlank()) return RotationPlanner.DEFAULT_MAX_BYTES;
-    try {
-      long n = Long.parseLong(v.trim());
-      if (n >= 0) return n;
-    } catch (NumberFormatException e) {
-      // fall through
-    }
-    throw new IllegalArgumentException(
-        "SCRIBE_LOG_MAX_BYTES must be a number of bytes >= 0 (0 disables), got '" + v + "'");
   }
 
   /** Views to register with the projection runner (besides the sessions view). */

@@ -36,6 +36,9 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--max-sessions", defaultValue = "1000", description = "Session cap (default ${DEFAULT-VALUE}).")
   int maxSessions;
 
+  @Option(names = "--log-max-bytes", description = "Rotate a project log when its current file reaches this size; 0 disables (default: env SCRIBE_LOG_MAX_BYTES, else 524288).")
+  Long logMaxBytes;
+
   @Override
   public Integer call() throws InterruptedException {
     String t = token != null ? token : System.getenv("SCRIBE_TOKEN");
@@ -46,7 +49,8 @@ final class ServeCommand implements Callable<Integer> {
             .withFsync(FsyncPolicy.parse(fsync))
             .withToken(t == null || t.isBlank() ? null : t)
             .withAllowedHosts(allowedHosts)
-            .withSessionLimits(sessionTtl, maxSessions);
+            .withSessionLimits(sessionTtl, maxSessions)
+            .withLogMaxBytes(logMaxBytes != null ? logMaxBytes : envLogMaxBytes());
     ScribeServer server = ScribeServer.start(config);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
@@ -61,5 +65,16 @@ final class ServeCommand implements Callable<Integer> {
         "scribe: serving http://" + host + ":" + server.httpPort() + "/mcp (data " + data.dir.toAbsolutePath() + "); Ctrl-C stops");
     stopped.await();
     return 0;
+  }
+
+  private static long envLogMaxBytes() {
+    String v = System.getenv("SCRIBE_LOG_MAX_BYTES");
+    if (v == null || v.isBlank()) return ServerConfig.DEFAULT_LOG_MAX_BYTES;
+    try {
+      return Long.parseLong(v.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          "SCRIBE_LOG_MAX_BYTES must be a number of bytes (0 disables), got '" + v + "'");
+    }
   }
 }

@@ -13,6 +13,7 @@ import dev.scribe.mcp.McpJson;
 import dev.scribe.mcp.ToolAnnotations;
 import dev.scribe.mcp.ToolCall;
 import dev.scribe.mcp.ToolDefinition;
+import dev.scribe.mcp.ToolException;
 import dev.scribe.mcp.ToolResult;
 import dev.scribe.projections.views.SessionState;
 import dev.scribe.tools.EventWriter;
@@ -104,6 +105,16 @@ final class DeleteProjectTool {
           }
           continue;
         }
+        // Answer once the Markdown view has moved or removed the docs, so a set_project right
+        // after this call cannot race the move. The deletion itself is already durable.
+        ctx.segments.ifPresent(
+            seg -> {
+              try {
+                ctx.await(seg.viewName());
+              } catch (ToolException e) {
+                warnings.add("The docs have not been moved yet: " + e.getMessage());
+              }
+            });
         return reply(format, d, warnings);
       }
     } finally {

@@ -7,6 +7,7 @@ import dev.scribe.projections.RunnerConfig;
 import dev.scribe.projections.views.SessionsView;
 import dev.scribe.server.RandomIds;
 import dev.scribe.server.ScribeToolset;
+import dev.scribe.server.ServerConfig;
 import dev.scribe.tools.ToolKit;
 import java.time.Clock;
 import java.time.Duration;
@@ -218,7 +219,7 @@ public final class Operations {
         runner.register(sessions.projection());
         ToolKit kit =
             new ToolKit(d.log, d.log, d.log, d.codec, runner, Clock.systemUTC(), new RandomIds());
-        new ScribeToolset(kit, sessions).projections().forEach(runner::register);
+        new ScribeToolset(kit, sessions, ServerConfig.DEFAULT_LOG_MAX_BYTES).projections().forEach(runner::register);
         runner.start();
         runner.rebuildAll();
         long end = d.log.lastPosition();

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * The whole server in-process for tests: real Vert.x HTTP on a free port, real projections and
@@ -49,11 +50,16 @@ public final class ScribeTestServer implements AutoCloseable {
 
   /** A server with an in-memory log; {@link #restart()} keeps the log. */
   public static ScribeTestServer inMemory(Path dataDir) {
+    return inMemory(dataDir, UnaryOperator.identity());
+  }
+
+  /** As {@link #inMemory(Path)}, with the test's configuration changes (e.g. a small log size). */
+  public static ScribeTestServer inMemory(Path dataDir, UnaryOperator<ServerConfig> configure) {
     InMemoryEventLog.Storage storage = new InMemoryEventLog.Storage();
     return new ScribeTestServer(
         dataDir,
         o -> SchemaValidatingEventLog.wrap(InMemoryEventLog.open(storage, o.clock(), o.ids())),
-        defaults(dataDir));
+        configure.apply(defaults(dataDir)));
   }
 
   /** A server with a Chronicle log in {@code dataDir/log}. */
