@@ -10,9 +10,18 @@ public final class Streams {
 
   private Streams() {}
 
-  /** Session lifecycle, tool calls, mode changes of one session. */
+  /** Session lifecycle and mode changes of one session. */
   public static String session(String sessionId) {
     return "session-" + sessionId;
+  }
+
+  /**
+   * One session's tool calls ({@code ToolInvoked}) and other per-call audit events. Kept apart
+   * from {@link #session} so that stream changes only with the session's lifecycle and mode, and
+   * a handler can tell cheaply whether the sessions view is current for it.
+   */
+  public static String calls(String sessionId) {
+    return "calls-" + sessionId;
   }
 
   /** The project bindings of one session; its version is the binding version. */

@@ -143,7 +143,10 @@ public final class McpConnection {
     }
     McpSession s = session;
     if (s != null && s.close()) {
-      McpServer.record(() -> server.observer().sessionClosed(s.id(), reason), "sessionClosed " + s.id());
+      McpServer.record(
+          () -> server.observer().sessionClosed(s.id(), reason),
+          "sessionClosed " + s.id(),
+          server.executor());
     }
   }
 

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -138,12 +139,15 @@ public final class McpServer {
     }
     byte[] response = McpJson.bytes(McpJson.resultMessage(request.id(), result));
     return record(
-            () -> observer.sessionOpened(id, transport, client, version), "sessionOpened " + id)
+            () -> observer.sessionOpened(id, transport, client, version),
+            "sessionOpened " + id,
+            executor)
         .thenApply(v -> new InitOutcome.Opened(session, response));
   }
 
   /** Runs an observer call; a failure is logged, never propagated. */
-  static CompletionStage<Void> record(Supplier<CompletionStage<Void>> call, String what) {
+  static CompletionStage<Void> record(
+      Supplier<CompletionStage<Void>> call, String what, Executor continuations) {
     CompletionStage<Void> stage;
     try {
       stage = call.get();
@@ -151,13 +155,18 @@ public final class McpServer {
       LOG.warn("recording {} failed", what, e);
       return CompletableFuture.completedFuture(null);
     }
-    return stage.handle(
+    BiFunction<Void, Throwable, Void> logFailure =
         (v, e) -> {
           if (e != null) {
             LOG.warn("recording {} failed", what, e);
           }
           return null;
-        });
+        };
+    // A recording that is still in flight completes on the recorder's thread (the event log's
+    // single writer): continue on the tool executor instead, so answering a call (encoding and
+    // sending it) never runs on, and never slows, the log writer.
+    CompletableFuture<Void> f = stage.toCompletableFuture();
+    return f.isDone() ? f.handle(logFailure) : f.handleAsync(logFailure, continuations);
   }
 
   private static CompletionStage<InitOutcome> failed(JsonRpcRequest request, String message) {

@@ -111,7 +111,9 @@ public final class SessionRegistry {
       return false;
     }
     McpServer.record(
-        () -> server.observer().sessionClosed(sessionId, reason), "sessionClosed " + sessionId);
+        () -> server.observer().sessionClosed(sessionId, reason),
+        "sessionClosed " + sessionId,
+        server.executor());
     return true;
   }
 

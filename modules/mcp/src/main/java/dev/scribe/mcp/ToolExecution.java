@@ -147,7 +147,10 @@ final class ToolExecution implements ToolContext {
         new ToolInvocation(
             session.id(), executionId, tool.definition().name(), argumentsJson, outcome, errorCode, micros);
     ObjectNode message = callResult == null ? null : McpJson.resultMessage(requestId, callResult);
-    McpServer.record(() -> server.observer().toolInvoked(invocation), "toolInvoked " + executionId)
+    McpServer.record(
+            () -> server.observer().toolInvoked(invocation),
+            "toolInvoked " + executionId,
+            server.executor())
         .thenRun(() -> response.complete(Optional.ofNullable(message)));
   }
 

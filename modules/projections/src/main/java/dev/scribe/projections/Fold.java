@@ -1,5 +1,8 @@
 package dev.scribe.projections;
 
+import java.util.Optional;
+import java.util.Set;
+
 import dev.scribe.domain.RecordedEvent;
 
 /**
@@ -16,6 +19,14 @@ public interface Fold<S> {
 
   /** The state after {@code event}; return {@code state} itself for events it ignores. */
   S apply(S state, RecordedEvent event);
+
+  /**
+   * The stored type names of the events this fold changes its state for, or empty when it may
+   * change it for any event (then every event is applied).
+   */
+  default Optional<Set<String>> eventTypes() {
+    return Optional.empty();
+  }
 
   /** A fold built from one handler per event type, starting with {@code initial}. */
   static <S> FoldBuilder<S> startingWith(S initial) {

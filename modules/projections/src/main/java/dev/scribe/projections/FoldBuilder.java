@@ -6,7 +6,10 @@ import dev.scribe.domain.RecordedEvent;
 import dev.scribe.domain.events.ScribeEvent;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.stream.Collectors;
 
 /**
  * Builds a {@link Fold} from one handler per event type, e.g. {@code Fold.startingWith(View.EMPTY)
@@ -49,10 +52,18 @@ public final class FoldBuilder<S> {
   public Fold<S> build() {
     Map<Class<?>, RecordedHandler<S, ScribeEvent>> byType = Map.copyOf(handlers);
     S start = initial;
+    Optional<Set<String>> types =
+        Optional.of(
+            byType.keySet().stream().map(Class::getSimpleName).collect(Collectors.toUnmodifiableSet()));
     return new Fold<>() {
       @Override
       public S initial() {
         return start;
+      }
+
+      @Override
+      public Optional<Set<String>> eventTypes() {
+        return types;
       }
 
       @Override

@@ -6,6 +6,7 @@ import dev.scribe.domain.RecordedEvent;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -97,6 +98,16 @@ public final class FoldProjection<S> implements Projection {
     CheckpointFile.delete(f);
     current = initial;
     return Checkpoint.NONE;
+  }
+
+  @Override
+  public Optional<Set<String>> eventTypes() {
+    return fold.eventTypes();
+  }
+
+  @Override
+  public void skip(long position) {
+    current = new AppliedState<>(position, current.state());
   }
 
   @Override

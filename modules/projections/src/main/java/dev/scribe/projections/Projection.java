@@ -3,6 +3,8 @@ package dev.scribe.projections;
 import dev.scribe.domain.RecordedEvent;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * A view folded from the event log that owns its state and its checkpoint. Side-effecting
@@ -60,6 +62,20 @@ public interface Projection {
    * that describes state which is gone.
    */
   void reset() throws IOException;
+
+  /**
+   * The stored type names of the events this projection applies, or empty for all of them. The
+   * runner neither decodes nor applies events of other types; it reports them with {@link #skip}.
+   */
+  default Optional<Set<String>> eventTypes() {
+    return Optional.empty();
+  }
+
+  /**
+   * An event at {@code position} that this projection does not apply (its type is not in {@link
+   * #eventTypes()}). The projection's state now reflects the log up to there.
+   */
+  default void skip(long position) {}
 
   /** Releases resources. Called after the last checkpoint; the projection may be opened again. */
   default void close() throws IOException {}

@@ -48,6 +48,9 @@ public final class ProjectionRunner implements AutoCloseable {
   private final ReadAll log;
   private final TailEvents tail;
   private final EventCodec codec;
+  /** Decodes each event once for every projection; 8192 events of slack between them. */
+  private static final int DECODE_RING = 8192;
+  private final DecodedEvents decoded;
   private final RunnerConfig config;
   private final Map<String, ProjectionWorker> workers = new LinkedHashMap<>(); // under this
   private @Nullable ScheduledExecutorService ticker; // under this
@@ -62,6 +65,7 @@ public final class ProjectionRunner implements AutoCloseable {
     this.log = requireNonNull(log, "log");
     this.tail = requireNonNull(tail, "tail");
     this.codec = requireNonNull(codec, "codec");
+    this.decoded = new DecodedEvents(codec, DECODE_RING);
     this.config = requireNonNull(config, "config");
   }
 
@@ -90,7 +94,7 @@ public final class ProjectionRunner implements AutoCloseable {
     }
     ProjectionWorker w =
         new ProjectionWorker(
-            projection, directoryOf(name), log, tail, codec, config.checkpointEvery());
+            projection, directoryOf(name), log, tail, decoded, config.checkpointEvery());
     workers.put(name, w);
     if (started) w.start();
     return projection;

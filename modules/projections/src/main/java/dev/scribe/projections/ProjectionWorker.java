@@ -1,6 +1,5 @@
 package dev.scribe.projections;
 
-import dev.scribe.codec.EventCodec;
 import dev.scribe.domain.RecordedEvent;
 import dev.scribe.eventlog.ReadAll;
 import dev.scribe.eventlog.StoredEvent;
@@ -12,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
@@ -47,7 +47,8 @@ final class ProjectionWorker {
   private final Path directory;
   private final ReadAll log;
   private final TailEvents tail;
-  private final EventCodec codec;
+  private final DecodedEvents decoded;
+  private final Optional<Set<String>> types;
   private final int checkpointEvery;
 
   private final ReentrantLock applyLock = new ReentrantLock();
@@ -69,13 +70,14 @@ final class ProjectionWorker {
       Path directory,
       ReadAll log,
       TailEvents tail,
-      EventCodec codec,
+      DecodedEvents decoded,
       int checkpointEvery) {
     this.projection = projection;
     this.directory = directory;
     this.log = log;
     this.tail = tail;
-    this.codec = codec;
+    this.decoded = decoded;
+    this.types = projection.eventTypes();
     this.checkpointEvery = checkpointEvery;
   }
 
@@ -231,18 +233,22 @@ final class ProjectionWorker {
     applyLock.lockInterruptibly();
     try {
       if (stopping || state == ProjectionState.FAILED) throw new StopDelivery();
-      RecordedEvent event;
-      try {
-        event = codec.toRecorded(stored);
-      } catch (RuntimeException e) {
-        fail(Stage.DECODE, stored.position(), e);
-        throw e;
-      }
-      try {
-        projection.apply(event);
-      } catch (Exception e) {
-        fail(Stage.APPLY, stored.position(), e);
-        throw e;
+      if (types.isPresent() && !types.get().contains(stored.type())) {
+        projection.skip(stored.position());
+      } else {
+        RecordedEvent event;
+        try {
+          event = decoded.decode(stored);
+        } catch (RuntimeException e) {
+          fail(Stage.DECODE, stored.position(), e);
+          throw e;
+        }
+        try {
+          projection.apply(event);
+        } catch (Exception e) {
+          fail(Stage.APPLY, stored.position(), e);
+          throw e;
+        }
       }
       applied = stored.position();
       appliedHash = stored.hash();

@@ -153,16 +153,35 @@ class ProjectionRunnerTest {
   @Test
   void an_event_of_an_unknown_type_fails_the_projections_at_its_position_and_nothing_else()
       throws Exception {
-    FoldProjection<EntryCounts> a = FoldProjection.inMemory("a", EntryCounts.fold());
-    FoldProjection<EntryCounts> b = FoldProjection.inMemory("b", EntryCounts.fold());
+    // a and b apply every event (no type filter), so they must decode the unknown one and fail;
+    // typed only names the types it handles and skips the unknown one without decoding it.
+    Fold<EntryCounts> counts = EntryCounts.fold();
+    Fold<EntryCounts> everything =
+        new Fold<>() {
+          @Override
+          public EntryCounts initial() {
+            return counts.initial();
+          }
+
+          @Override
+          public EntryCounts apply(EntryCounts state, dev.scribe.domain.RecordedEvent event) {
+            return counts.apply(state, event);
+          }
+        };
+    FoldProjection<EntryCounts> a = FoldProjection.inMemory("a", everything);
+    FoldProjection<EntryCounts> b = FoldProjection.inMemory("b", everything);
+    FoldProjection<EntryCounts> typed = FoldProjection.inMemory("typed", counts);
     ProjectionRunner r = runner();
     r.register(a);
     r.register(b);
+    r.register(typed);
     r.start();
 
     appendEntries(5);
     long unknown = TestLog.appendUnknownType(log).lastPosition();
     appendEntries(3);
+    assertThat(r.awaitApplied("typed", 9, WAIT)).isTrue();
+    assertThat(typed.current().position()).isEqualTo(9);
 
     for (String name : List.of("a", "b")) {
       assertThatThrownBy(() -> r.awaitApplied(name, 9, WAIT))

@@ -75,7 +75,7 @@ final class TestLog {
 
   static Placed toolInvoked(String session, String tool) {
     return new Placed(
-        new ToolInvoked(tool, "{}", "ok", null, 120), Streams.session(session), session);
+        new ToolInvoked(tool, "{}", "ok", null, 120), Streams.calls(session), session);
   }
 
   static Placed registered(String session, String project) {

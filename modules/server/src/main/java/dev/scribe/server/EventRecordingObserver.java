@@ -17,8 +17,8 @@ import dev.scribe.mcp.TransportKind;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Records the MCP layer's session lifecycle and every tool call as session-tagged events on the
- * session's stream, so a session can be replayed exactly. Non-blocking: it hands the append to the
+ * Records the MCP layer's session lifecycle (on {@code session-<id>}) and every tool call (on
+ * {@code calls-<id>}) as session-tagged events, so a session can be replayed exactly. Non-blocking: it hands the append to the
  * log and returns its future (the MCP engine answers once it completes).
  */
 final class EventRecordingObserver implements SessionObserver {
@@ -34,6 +34,7 @@ final class EventRecordingObserver implements SessionObserver {
   public CompletionStage<Void> sessionOpened(
       String sessionId, TransportKind transport, ClientInfo client, String protocolVersion) {
     return append(
+        Streams.session(sessionId),
         sessionId,
         "",
         new SessionOpened(
@@ -42,12 +43,14 @@ final class EventRecordingObserver implements SessionObserver {
 
   @Override
   public CompletionStage<Void> sessionClosed(String sessionId, CloseReason reason) {
-    return append(sessionId, "", new SessionClosed(sessionId, reason.wireName()));
+    return append(
+        Streams.session(sessionId), sessionId, "", new SessionClosed(sessionId, reason.wireName()));
   }
 
   @Override
   public CompletionStage<Void> toolInvoked(ToolInvocation call) {
     return append(
+        Streams.calls(call.sessionId()),
         call.sessionId(),
         call.executionId(),
         new ToolInvoked(
@@ -67,9 +70,9 @@ final class EventRecordingObserver implements SessionObserver {
     }
   }
 
-  private CompletionStage<Void> append(String sessionId, String executionId, ScribeEvent e) {
-    return log.appendAsync(
-            AppendRequest.of(codec.toNew(e, Streams.session(sessionId), sessionId, executionId)))
+  private CompletionStage<Void> append(
+      String stream, String sessionId, String executionId, ScribeEvent e) {
+    return log.appendAsync(AppendRequest.of(codec.toNew(e, stream, sessionId, executionId)))
         .thenApply(r -> null);
   }
 }

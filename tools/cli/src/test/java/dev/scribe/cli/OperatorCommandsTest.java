@@ -37,7 +37,7 @@ class OperatorCommandsTest {
       for (int i = 0; i < calls; i++) {
         server.log().append(AppendRequest.of(codec.toNew(
             new ToolInvoked("health_check", "{\"marker\":\"CALL-" + i + "\"}", "ok", null, 10 + i),
-            Streams.session(SESSION), SESSION, "exec-" + i)));
+            Streams.calls(SESSION), SESSION, "exec-" + i)));
       }
     }
   }

@@ -77,7 +77,7 @@ class EntriesPerProjectTest {
   void counts_history_and_live_entries_exactly_once(Vertx vertx) throws Exception {
     entries("alpha", 3);
     entries("beta", 2);
-    append(new ToolInvoked("read_recent", "{}", "ok", null, 10), Streams.session("s1"));
+    append(new ToolInvoked("read_recent", "{}", "ok", null, 10), Streams.calls("s1"));
     await(vertx.deployVerticle(EventBusPublisher.over(log, CODEC)));
     EntriesPerProject counter = await(EntriesPerProject.start(vertx, log, CODEC));
 

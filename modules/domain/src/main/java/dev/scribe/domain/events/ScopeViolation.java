@@ -6,7 +6,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A session tried something its scope forbids: a tool outside its mode, or a read the path policy
- * denies. Stream: {@code session-<id>}, or the sentinel day stream in sentinel mode.
+ * denies. Stream: {@code calls-<session id>}, or the sentinel day stream in sentinel mode.
  *
  * @param reason e.g. {@code tool_not_allowed_in_sentinel_mode}, {@code denylist_match}, {@code
  *     absolute_path_not_allowlisted}

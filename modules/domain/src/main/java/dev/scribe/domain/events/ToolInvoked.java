@@ -6,7 +6,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One {@code tools/call}, reads included, so a session can be replayed exactly. Stream: {@code
- * session-<id>}; the envelope's execution id ties it to the events the call caused.
+ * calls-<session id>}; the envelope's execution id ties it to the events the call caused.
  *
  * @param argumentsJson the arguments as the client sent them: one JSON object, compact text
  * @param outcome {@code ok}, {@code tool_error} (an {@code isError} result) or {@code cancelled}

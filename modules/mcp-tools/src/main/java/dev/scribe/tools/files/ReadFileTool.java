@@ -210,7 +210,7 @@ public final class ReadFileTool {
     }
     Project project = boundProject(s, projects, call.sessionId(), st);
     return new Scope(Modes.PROJECT, project.root(), project.name(), Streams.project(project.name()),
-        Streams.session(call.sessionId()));
+        Streams.calls(call.sessionId()));
   }
 
   /**

@@ -29,6 +29,14 @@ public interface LogSegments {
   Optional<Segment> current(String project, String logType);
 
   /**
+   * The current segment's size as the view last wrote it, without waiting or locking: a hint for
+   * whether a rotation may be due (then await the view and decide on {@link #current}).
+   */
+  default long sizeHint(String project, String logType) {
+    return current(project, logType).map(Segment::byteSize).orElse(0L);
+  }
+
+  /**
    * Whether an archive may not be written to {@code path}: a file exists there, or an earlier
    * rotation (possibly not yet applied to disk) already archived to it.
    */

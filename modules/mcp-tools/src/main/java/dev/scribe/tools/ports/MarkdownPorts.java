@@ -70,6 +70,11 @@ public final class MarkdownPorts {
       }
 
       @Override
+      public long sizeHint(String project, String logType) {
+        return view.sizeHint(project, logType);
+      }
+
+      @Override
       public boolean pathTaken(String path) {
         return view.pathTaken(path);
       }

@@ -192,6 +192,8 @@ final class AppendEntryTool {
     List<LogRotated> out = new ArrayList<>();
     boolean awaited = false;
     for (LogType t : files) {
+      // The lock-free size hint first: almost every append needs no rotation.
+      if (segments.sizeHint(project.name(), t.wireName()) < ctx.logMaxBytes) continue;
       Optional<Segment> seg = segments.current(project.name(), t.wireName());
       if (seg.isEmpty() || !RotationPlanner.dueForAutoRotation(seg.get(), ctx.logMaxBytes)) continue;
       if (!awaited) {

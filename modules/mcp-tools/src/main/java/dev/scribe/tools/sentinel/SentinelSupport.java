@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scribe.domain.Streams;
 import dev.scribe.domain.sentinel.Modes;
 import dev.scribe.domain.sentinel.RepoIds;
 import dev.scribe.mcp.McpJson;
@@ -76,8 +77,17 @@ public final class SentinelSupport {
     }
   }
 
-  /** The session's state, fresh; empty for a session the log does not know as open. */
+  /**
+   * The session's state, fresh; empty for a session the log does not know as open. Only the
+   * session's own lifecycle and mode events change it, so the view is current for this session
+   * when it reflects the log's version of {@code session-<id>}; it is waited for only otherwise
+   * (right after initialize or set_mode), never for other sessions' traffic.
+   */
   public Optional<SessionState> session(String sessionId) {
+    long version = kit.streams().streamVersion(Streams.session(sessionId));
+    Optional<SessionState> s = sessions.find(sessionId);
+    boolean current = s.isPresent() ? s.get().sessionVersion() == version : version == 0;
+    if (current) return s;
     await(SessionsView.NAME);
     return sessions.find(sessionId);
   }

@@ -32,6 +32,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -82,10 +83,11 @@ public final class MarkdownView implements Projection {
   private final LogFiles files;
   private final Object lock = new Object();
   // --- state, under lock ---
-  private final Map<String, ProjectInfo> projects = new HashMap<>();
+  // Concurrent maps so sizeHint can read without the lock; every change still holds it.
+  private final Map<String, ProjectInfo> projects = new ConcurrentHashMap<>();
   private final Map<String, Chain> chains = new HashMap<>();
   private final Map<String, Long> streamVersions = new HashMap<>();
-  private final Map<String, FileState> fileStates = new HashMap<>();
+  private final Map<String, FileState> fileStates = new ConcurrentHashMap<>();
   private final Set<String> archives = new HashSet<>();
   private final Set<String> warnedUnknown = new HashSet<>();
   private long applied;
@@ -112,7 +114,7 @@ public final class MarkdownView implements Projection {
     final String path;
     final LogType type;
     final String subject;
-    long size;
+    volatile long size;
     long entries;
     MessageDigest digest = newDigest();
 
@@ -142,6 +144,18 @@ public final class MarkdownView implements Projection {
    * The current segment of {@code project}'s log {@code logType} (an unknown type name means the
    * progress log). Empty when the view knows no such live project.
    */
+  /**
+   * The current segment's size of {@code project}'s log {@code logType} as the view last wrote
+   * it, without taking the view's lock (which it holds while it writes files): a cheap hint for
+   * "is a rotation due?". Decide a rotation only on {@link #current} after awaiting the view.
+   */
+  public long sizeHint(String project, String logType) {
+    ProjectInfo info = projects.get(project);
+    if (info == null) return 0;
+    FileState fs = fileStates.get(pathOf(info, LogType.fileOf(logType)));
+    return fs == null ? 0 : fs.size;
+  }
+
   public Optional<Segment> current(String project, String logType) {
     synchronized (lock) {
       ProjectInfo info = projects.get(project);

@@ -16,6 +16,8 @@ import org.jspecify.annotations.Nullable;
  *     version), which {@code set_project}'s {@code expected_version} refers to
  * @param bindingPosition the log position of the session's last {@code ProjectBound} (0 before
  *     any): a binding older than its project's registration refers to a deleted incarnation
+ * @param sessionVersion the version of the session's {@code session-<id>} stream this state
+ *     reflects (lifecycle and mode events only): equal to the log's, the state is current
  */
 public record SessionState(
     String sessionId,
@@ -28,7 +30,8 @@ public record SessionState(
     @Nullable String repoRoot,
     @Nullable String project,
     long bindingVersion,
-    long bindingPosition) {
+    long bindingPosition,
+    long sessionVersion) {
 
   public static final String PROJECT_MODE = "project";
   public static final String SENTINEL_MODE = "sentinel";
@@ -51,15 +54,15 @@ public record SessionState(
     return SENTINEL_MODE.equals(mode);
   }
 
-  SessionState withMode(String newMode, @Nullable String newRepoRoot) {
+  SessionState withMode(String newMode, @Nullable String newRepoRoot, long version) {
     return new SessionState(
         sessionId, transport, clientName, clientVersion, protocolVersion, openedAt, newMode,
-        newRepoRoot, project, bindingVersion, bindingPosition);
+        newRepoRoot, project, bindingVersion, bindingPosition, version);
   }
 
   SessionState withBinding(String newProject, long version, long position) {
     return new SessionState(
         sessionId, transport, clientName, clientVersion, protocolVersion, openedAt, mode,
-        repoRoot, newProject, version, position);
+        repoRoot, newProject, version, position, sessionVersion);
   }
 }

@@ -86,13 +86,13 @@ public final class SessionsView {
                     new SessionState(
                         e.sessionId(), e.transport(), e.clientName(), e.clientVersion(),
                         e.protocolVersion(), r.recordedAt(), SessionState.PROJECT_MODE, null,
-                        null, 0, 0)))
+                        null, 0, 0, r.streamVersion())))
         .on(SessionClosed.class, (s, e) -> s.without(e.sessionId()))
-        .on(
+        .onRecorded(
             ModeSet.class,
-            (s, e) ->
+            (s, e, r) ->
                 s.find(e.sessionId())
-                    .map(st -> s.with(st.withMode(e.mode(), e.repoRoot())))
+                    .map(st -> s.with(st.withMode(e.mode(), e.repoRoot(), r.streamVersion())))
                     .orElse(s))
         .onRecorded(
             ProjectBound.class,

@@ -104,7 +104,7 @@ final class ViewHistory {
       } else if (r < 35) {
         String s = open.get(rnd.nextInt(open.size()));
         out.add(List.of(new Placed(
-            new ToolInvoked("read_recent", "{}", "ok", null, 10), Streams.session(s), s)));
+            new ToolInvoked("read_recent", "{}", "ok", null, 10), Streams.calls(s), s)));
       } else {
         String s = open.get(rnd.nextInt(open.size()));
         String name = bound.get(s);

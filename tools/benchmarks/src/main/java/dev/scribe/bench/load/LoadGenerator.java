@@ -97,7 +97,7 @@ public final class LoadGenerator {
               + "\"capabilities\":{},\"clientInfo\":{\"name\":\"scribe-load\",\"version\":\"1\"}}}");
       c.sessionId = init.sessionId();
       roundTrip(c, c.sessionId, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
-      String project = "load-" + (i % projects);
+      String project = root.getFileName() + "-" + (i % projects);
       HttpResponseParser bound = roundTrip(c, c.sessionId,
           "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":\"set_project\",\"arguments\":"
               + "{\"name\":\"" + project + "\",\"root\":\"" + root.resolve(project) + "\"}}}");

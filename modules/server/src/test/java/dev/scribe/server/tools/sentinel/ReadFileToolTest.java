@@ -272,7 +272,7 @@ class ReadFileToolTest {
     ToolReply denied = p.call("read_file", Map.of("path", ".env"));
     assertThat(denied.errorCode()).isEqualTo("read_file_denied");
     RecordedEvent v = server.events().stream().filter(x -> x.event() instanceof ScopeViolation).findFirst().orElseThrow();
-    assertThat(v.stream()).isEqualTo(Streams.session(p.sessionId()));
+    assertThat(v.stream()).isEqualTo(Streams.calls(p.sessionId()));
     assertThat(((ScopeViolation) v.event()).mode()).isEqualTo("project");
   }
 }
