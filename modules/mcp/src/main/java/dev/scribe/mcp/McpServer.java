@@ -30,6 +30,7 @@ public final class McpServer {
   private final ToolRegistry tools;
   private final ErrorTable errors;
   private final SessionObserver observer;
+  private final ToolGate gate;
   private final Executor executor;
   private final Clock clock;
   private final Supplier<String> sessionIds;
@@ -41,6 +42,7 @@ public final class McpServer {
     this.tools = requireNonNull(b.tools, "tools");
     this.errors = b.errors;
     this.observer = b.observer;
+    this.gate = b.gate;
     this.executor = requireNonNull(b.executor, "executor");
     this.clock = requireNonNull(b.clock, "clock");
     this.sessionIds = requireNonNull(b.sessionIds, "sessionIds");
@@ -92,6 +94,10 @@ public final class McpServer {
 
   SessionObserver observer() {
     return observer;
+  }
+
+  ToolGate gate() {
+    return gate;
   }
 
   Executor executor() {
@@ -209,6 +215,7 @@ public final class McpServer {
     private @Nullable ToolRegistry tools;
     private ErrorTable errors = ErrorTable.standard();
     private SessionObserver observer = SessionObserver.NONE;
+    private ToolGate gate = ToolGate.OPEN;
     private @Nullable Executor executor;
     private @Nullable Clock clock;
     private @Nullable Supplier<String> sessionIds;
@@ -240,6 +247,12 @@ public final class McpServer {
     }
 
     /** Runs schema validation and tool handlers; never a transport's event loop. */
+    /** Admits or refuses calls before their arguments are validated (default: open). */
+    public Builder gate(ToolGate gate) {
+      this.gate = requireNonNull(gate, "gate");
+      return this;
+    }
+
     public Builder executor(Executor executor) {
       this.executor = executor;
       return this;

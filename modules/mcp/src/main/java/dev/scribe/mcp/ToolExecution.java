@@ -74,6 +74,18 @@ final class ToolExecution implements ToolContext {
       finish(argumentsJson, null, new CancellationException());
       return;
     }
+    Optional<ToolResult> refusal;
+    try {
+      refusal =
+          server.gate().refusal(new ToolCall(session.id(), executionId, tool.definition().name(), arguments, this));
+    } catch (RuntimeException e) {
+      finish(argumentsJson, null, e);
+      return;
+    }
+    if (refusal.isPresent()) {
+      finish(argumentsJson, refusal.get(), null);
+      return;
+    }
     Optional<String> violation;
     try {
       violation = tool.inputViolation(arguments);

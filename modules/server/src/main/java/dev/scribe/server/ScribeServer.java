@@ -126,6 +126,7 @@ public final class ScribeServer implements AutoCloseable {
             .serverInfo(
                 new dev.scribe.mcp.ServerInfo("scribe", ScribeVersion.VERSION, Instructions.TEXT))
             .tools(registry.build())
+            .gate(toolset.gate())
             .observer(metrics.observing(new EventRecordingObserver(log, codec)))
             .executor(toolThreads)
             .clock(env.clock())

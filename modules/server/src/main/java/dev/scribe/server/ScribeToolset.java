@@ -4,6 +4,7 @@ import dev.scribe.projections.Projection;
 import dev.scribe.projections.markdown.MarkdownDocs;
 import dev.scribe.projections.markdown.MarkdownView;
 import dev.scribe.projections.views.SessionsView;
+import dev.scribe.mcp.ToolGate;
 import dev.scribe.tools.HealthCheckTool;
 import dev.scribe.tools.ToolBinding;
 import dev.scribe.tools.ToolKit;
@@ -75,8 +76,13 @@ public final class ScribeToolset {
     return projections;
   }
 
-  /** Every tool, in the order tools/list shows them, each behind the mode gate. */
+  /** Every tool, in the order tools/list shows them. */
   public List<ToolBinding> tools() {
-    return sentinel.gated(tools);
+    return sentinel.withSentinelScope(tools);
+  }
+
+  /** Mode exclusivity: which session may call which tool (before arguments are validated). */
+  public ToolGate gate() {
+    return sentinel.gate();
   }
 }

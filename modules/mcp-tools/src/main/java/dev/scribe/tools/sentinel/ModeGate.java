@@ -6,6 +6,7 @@ import dev.scribe.domain.sentinel.Modes;
 import dev.scribe.domain.sentinel.RepoIds;
 import dev.scribe.domain.Streams;
 import dev.scribe.mcp.McpJson;
+import dev.scribe.mcp.ToolGate;
 import dev.scribe.mcp.ToolCall;
 import dev.scribe.mcp.ToolException;
 import dev.scribe.mcp.ToolResult;
@@ -13,10 +14,10 @@ import dev.scribe.projections.views.SessionState;
 import dev.scribe.tools.EventWriter;
 import dev.scribe.tools.ToolBinding;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 
 /**
- * Mode exclusivity, around every tool handler (docs/tools-design.md §4). It reads the session's
+ * Mode exclusivity for every tool (docs/tools-design.md §4), checked by the MCP engine before a
+ * call's arguments are validated. It reads the session's
  * mode fresh (the sessions view has applied every event acknowledged before the call) and:
  *
  * <ul>
@@ -39,57 +40,84 @@ public final class ModeGate {
 
   private final SentinelSupport s;
 
-  public ModeGate(SentinelSupport support) {
+  ModeGate(SentinelSupport support) {
     this.s = support;
   }
 
-  /** {@code binding} behind the gate. */
-  public ToolBinding wrap(ToolBinding binding) {
-    String tool = binding.name();
+  /**
+   * The gate the MCP engine runs before validating arguments ({@link ToolGate}): a refused call
+   * is refused, and a sentinel violation logged, whatever its arguments.
+   */
+  public ToolGate toolGate() {
+    return this::refusal;
+  }
+
+  private Optional<ToolResult> refusal(ToolCall call) {
+    String tool = call.toolName();
+    Optional<SessionState> st;
+    try {
+      st = s.session(call.sessionId());
+    } catch (ToolException e) {
+      // The mode cannot be read (the sessions view failed or lags): refuse, except the one tool
+      // whose job is to report such failures and which touches nothing.
+      if (HEALTH_CHECK.equals(tool)) return Optional.empty();
+      return Optional.of(ToolResult.error(e.code(), e.getMessage(), e.details()));
+    }
+    String mode = st.map(SessionState::mode).orElse(Modes.PROJECT);
+    switch (Modes.decide(mode, tool)) {
+      case REFUSED_IN_PROJECT:
+        return Optional.of(refused(Modes.PROJECT, tool));
+      case REFUSED_IN_SENTINEL:
+        return Optional.of(
+            logged(() -> violation(call, st.get(), Modes.NOT_ALLOWED_IN_SENTINEL, Modes.refusal(Modes.SENTINEL, tool))));
+      default:
+        break;
+    }
+    if (Modes.SENTINEL.equals(mode) && "query_entries".equals(tool)) {
+      String scope = call.arguments().path(SCOPE_ARG).asText("");
+      if (!scope.isEmpty() && !SENTINEL_SCOPE.equals(scope)) {
+        return Optional.of(
+            logged(() -> violation(call, st.get(), "search_scope_not_allowed_in_sentinel_mode",
+                "Tool 'query_entries' with search_scope '" + scope + "' is not allowed in sentinel mode"
+                    + " (a sentinel session searches its repository's sentinel log: search_scope \"sentinel\")")));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * {@code query_entries} in sentinel mode searches the sentinel scope: the scope is filled in
+   * when the call names none (the gate has already refused any other). Other tools pass as they
+   * are.
+   */
+  public ToolBinding sentinelScopeByDefault(ToolBinding binding) {
+    if (!"query_entries".equals(binding.name())) return binding;
     return new ToolBinding(
         binding.definition(),
-        original -> {
-          ToolCall call = original;
-          Optional<SessionState> st;
-          try {
-            st = s.session(call.sessionId());
-          } catch (ToolException e) {
-            // The mode cannot be read (the sessions view failed or lags): refuse, except the one
-            // tool whose job is to report such failures and which touches nothing.
-            if (HEALTH_CHECK.equals(tool)) return binding.handler().call(original);
-            return CompletableFuture.completedFuture(ToolResult.error(e.code(), e.getMessage(), e.details()));
-          }
-          String mode = st.map(SessionState::mode).orElse(Modes.PROJECT);
-          switch (Modes.decide(mode, tool)) {
-            case REFUSED_IN_PROJECT:
-              return refused(Modes.PROJECT, tool);
-            case REFUSED_IN_SENTINEL:
-              return SentinelSupport.run(() -> violation(original, st.get(), Modes.NOT_ALLOWED_IN_SENTINEL,
-                  Modes.refusal(Modes.SENTINEL, tool)));
-            default:
-              break;
-          }
-          if (Modes.SENTINEL.equals(mode) && "query_entries".equals(tool)) {
-            String scope = call.arguments().path(SCOPE_ARG).asText("");
-            if (scope.isEmpty()) {
-              ObjectNode args = call.arguments().deepCopy();
-              args.put(SCOPE_ARG, SENTINEL_SCOPE);
-              call = new ToolCall(call.sessionId(), call.executionId(), call.toolName(), args, call.context());
-            } else if (!SENTINEL_SCOPE.equals(scope)) {
-              return SentinelSupport.run(() -> violation(original, st.get(), "search_scope_not_allowed_in_sentinel_mode",
-                  "Tool 'query_entries' with search_scope '" + scope + "' is not allowed in sentinel mode"
-                      + " (a sentinel session searches its repository's sentinel log: search_scope \"sentinel\")"));
-            }
+        call -> {
+          if (call.arguments().path(SCOPE_ARG).asText("").isEmpty()
+              && s.session(call.sessionId()).map(SessionState::isSentinel).orElse(false)) {
+            ObjectNode args = call.arguments().deepCopy();
+            args.put(SCOPE_ARG, SENTINEL_SCOPE);
+            call = new ToolCall(call.sessionId(), call.executionId(), call.toolName(), args, call.context());
           }
           return binding.handler().call(call);
         });
   }
 
-  private static java.util.concurrent.CompletionStage<ToolResult> refused(String mode, String tool) {
+  private static ToolResult refused(String mode, String tool) {
     ObjectNode details = McpJson.object();
     details.put("mode", mode);
     details.put("tool", tool);
-    return CompletableFuture.completedFuture(ToolResult.error("tool_not_allowed", Modes.refusal(mode, tool), details));
+    return ToolResult.error("tool_not_allowed", Modes.refusal(mode, tool), details);
+  }
+
+  private static ToolResult logged(java.util.function.Supplier<ToolResult> body) {
+    try {
+      return body.get();
+    } catch (ToolException e) {
+      return ToolResult.error(e.code(), e.getMessage(), e.details());
+    }
   }
 
   private ToolResult violation(ToolCall call, SessionState st, String reason, String message) {

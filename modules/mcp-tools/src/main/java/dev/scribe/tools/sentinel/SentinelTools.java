@@ -11,6 +11,7 @@ import dev.scribe.tools.ToolKit;
 import dev.scribe.tools.files.ReadFileTool;
 import dev.scribe.tools.ports.RepositoryFiles;
 import java.util.ArrayList;
+import dev.scribe.mcp.ToolGate;
 import java.util.List;
 
 /**
@@ -53,9 +54,14 @@ public final class SentinelTools {
     return List.copyOf(tools);
   }
 
-  /** Every binding in {@code all} behind the mode gate. */
-  public List<ToolBinding> gated(List<ToolBinding> all) {
-    return all.stream().map(gate::wrap).toList();
+  /** The mode gate, for the MCP engine (it runs before arguments are validated). */
+  public ToolGate gate() {
+    return gate.toolGate();
+  }
+
+  /** {@code all}, with query_entries searching the sentinel scope by default in sentinel mode. */
+  public List<ToolBinding> withSentinelScope(List<ToolBinding> all) {
+    return all.stream().map(gate::sentinelScopeByDefault).toList();
   }
 
   /** The handler of query_entries' sentinel scope, searching {@code search} (projection {@code view}). */

@@ -64,9 +64,19 @@ class ModeGateTest {
   }
 
   @Test
+  void a_refused_call_is_refused_and_logged_whatever_its_arguments() {
+    McpTestClient c = sentinel(server, repo);
+    // invalid for rotate_log's schema (unknown key, wrong type): the gate still decides first
+    ToolReply r = c.call("rotate_log", Map.of("confirm", "yes", "bogus", 1));
+    assertThat(r.errorCode()).isEqualTo("tool_not_allowed");
+    assertThat(r.errorMessage()).isEqualTo("Tool 'rotate_log' is not allowed in sentinel mode");
+    assertThat(server.events(ScopeViolation.class)).singleElement()
+        .satisfies(v -> assertThat(v.tool()).isEqualTo("rotate_log"));
+  }
+
+  @Test
   void b23_b29_project_tools_are_refused_in_sentinel_mode_and_never_resolve_a_project() throws Exception {
     McpTestClient c = sentinel(server, repo);
-    // valid arguments: the input schema is checked before any handler (and its gate) runs
     Map<String, Map<String, Object>> calls = new java.util.LinkedHashMap<>();
     calls.put("read_recent", Map.of());
     calls.put("append_entry", Map.of("message", "via append_entry"));
