@@ -35,11 +35,20 @@ final class StdioCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException, InterruptedException {
-    Path dir = data.dir.toAbsolutePath().normalize();
+    return bridge(data.dir, port, System.in, System.out);
+  }
+
+  /**
+   * Bridges {@code in}/{@code out} to the server of {@code dataDir}, starting one (HTTP on {@code
+   * httpPort}, 0 = any) when none runs. Returns when the server ends the session.
+   */
+  static int bridge(Path dataDir, int httpPort, java.io.InputStream in, java.io.OutputStream out)
+      throws IOException, InterruptedException {
+    Path dir = dataDir.toAbsolutePath().normalize();
     ServerInfo info = running(dir).orElse(null);
-    if (info == null) info = startServer(dir);
+    if (info == null) info = startServer(dir, httpPort);
     String token = info.tokenRequired() ? DataDirectory.readToken(dir).orElse(null) : null;
-    return new StdioBridge("127.0.0.1", info.stdioPort(), token).run(System.in, System.out);
+    return new StdioBridge("127.0.0.1", info.stdioPort(), token).run(in, out);
   }
 
   /** The server of {@code dir}, if one runs and answers on its loopback port. */
@@ -63,7 +72,7 @@ final class StdioCommand implements Callable<Integer> {
    * class path, and waits for it to publish {@code server.json}. Two bridges starting at once is
    * fine: the data directory lock lets one server win, and both connect to it.
    */
-  private ServerInfo startServer(Path dir) throws IOException, InterruptedException {
+  private static ServerInfo startServer(Path dir, int port) throws IOException, InterruptedException {
     Files.createDirectories(dir);
     List<String> cmd = new ArrayList<>();
     cmd.add(ProcessHandle.current().info().command().orElse("java"));
