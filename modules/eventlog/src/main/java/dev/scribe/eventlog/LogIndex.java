@@ -52,14 +52,13 @@ public final class LogIndex {
   }
 
   /**
-   * Checks a batch against the rules and seals it: positions, stream versions, ids, time and
-   * hashes. Does not change the index; {@link #apply} does once the batch is stored.
+   * Checks a batch against the rules without sealing it (a writer that seals the events itself
+   * calls this, then {@link #apply} once they are stored).
    *
    * @throws DuplicateAppendException when the idempotency key was used before
    * @throws ExpectedVersionMismatchException when an expectation does not hold
    */
-  public List<StoredEvent> seal(
-      AppendRequest request, Instant now, Supplier<String> eventIds, MessageDigest digest) {
+  public void check(AppendRequest request) {
     if (request.idempotencyKey().isPresent()) {
       long[] original = idempotencyKeys.get(request.idempotencyKey().get());
       if (original != null) {
@@ -76,6 +75,18 @@ public final class LogIndex {
                 throw new ExpectedVersionMismatchException(stream, expected, actual);
               }
             });
+  }
+
+  /**
+   * Checks a batch against the rules and seals it: positions, stream versions, ids, time and
+   * hashes. Does not change the index; {@link #apply} does once the batch is stored.
+   *
+   * @throws DuplicateAppendException when the idempotency key was used before
+   * @throws ExpectedVersionMismatchException when an expectation does not hold
+   */
+  public List<StoredEvent> seal(
+      AppendRequest request, Instant now, Supplier<String> eventIds, MessageDigest digest) {
+    check(request);
     String key = request.idempotencyKey().orElse("");
     Map<String, Long> versions = new HashMap<>();
     List<StoredEvent> sealed = new ArrayList<>(request.events().size());

@@ -6,16 +6,19 @@ import dev.scribe.eventlog.EventLogClosedException;
 import dev.scribe.eventlog.EventLogException;
 import dev.scribe.eventlog.EventLogStorageException;
 import dev.scribe.eventlog.LogIndex;
-import dev.scribe.eventlog.RecordFormat;
+import dev.scribe.eventlog.NewEvent;
 import dev.scribe.eventlog.StoredEvent;
-import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
+import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.RollCycle;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
@@ -25,20 +28,39 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The single writer ("scribe-appender"): the only code that touches Chronicle's appender. Callers
- * enqueue; the writer takes whatever is queued as one group, seals and writes each batch as one
- * document, syncs once for the group (per the {@link FsyncPolicy}), then publishes the new
- * acknowledged position and completes the futures. It parks when idle (no spinning).
+ * enqueue; the writer takes whatever is queued as one group, seals each batch (one encode into a
+ * reused buffer, hashed there: {@link RecordSealer}) and writes the group's batches into as few
+ * Chronicle documents as possible (one per {@link #DOCUMENT_BYTES}; a batch is never split, so a
+ * reader sees all of a batch or none of it), syncs once for the group (per the {@link
+ * FsyncPolicy}), then publishes the new acknowledged position and completes the futures. It parks
+ * when idle (no spinning).
+ *
+ * <p>One document per group instead of one per batch: Chronicle's per-document work (write lock,
+ * header, index entry) is paid once per group. A batch whose write fails is taken out of the open
+ * document again (its bytes are dropped by moving the write position back), so only that batch
+ * fails; only a failure to commit the document itself fails every batch in it.
  */
 final class AppendWriter {
   private static final Logger LOG = LoggerFactory.getLogger(AppendWriter.class);
   /** Upper bound of batches per group, so one sync never waits behind an unbounded backlog. */
   private static final int MAX_GROUP = 4096;
 
+  /**
+   * A group's document is committed once it holds this many bytes, and the next batch starts a
+   * new one. Small enough that a read of one position inside a document (which scans the
+   * document's records from its start) stays cheap, large enough that Chronicle's per-document
+   * cost is spread over ~90 events of 0.7 KB.
+   */
+  static final int DOCUMENT_BYTES = 64 << 10;
+
   /** One queued append. */
   private record Pending(AppendRequest request, CompletableFuture<AppendResult> future) {}
 
   /** A batch written in the current group, not yet acknowledged. */
-  private record Written(Pending pending, AppendResult result, long documentIndex) {}
+  private record Written(Pending pending, AppendResult result) {}
+
+  /** A document committed in the current group (for cutting it when the group's sync fails). */
+  private record Committed(long documentIndex, long firstPosition) {}
 
   private final ChronicleLogConfig config;
   private final SingleChronicleQueue queue;
@@ -51,7 +73,8 @@ final class AppendWriter {
   private final CutSet cuts;
   private final Supplier<Recovery.Result> rebuild;
   private final DiskSpaceGuard disk;
-  private final MessageDigest digest = RecordFormat.sha256();
+  private final RecordSealer sealer = new RecordSealer();
+  private final Pretoucher pretoucher;
   private final ConcurrentLinkedQueue<Pending> queued = new ConcurrentLinkedQueue<>();
   private final Thread thread;
   private final CompletableFuture<Void> started = new CompletableFuture<>();
@@ -70,6 +93,27 @@ final class AppendWriter {
   private long lastSyncNanos = System.nanoTime();
   private boolean unsynced;
 
+  /** The current group's batches and committed documents. */
+  private final List<Written> written = new ArrayList<>();
+  private final List<Committed> committed = new ArrayList<>();
+
+  /** The group's open document, or null. */
+  private DocumentContext doc;
+  private Bytes<?> docBytes;
+  private long docCountAt;
+  private long docStart;
+  private long docFirst;
+  private int docEvents;
+  /** Index in {@link #written} of the open document's first batch. */
+  private int docFirstWritten;
+  /** The recorded time of the open document's events (the clock is read once per document). */
+  private Instant docTime;
+  /**
+   * Chronicle's index of the last document in the queue, committed by this writer or found on
+   * open (cut ones included): tells whether a document whose commit failed landed anyway.
+   */
+  private long chronicleLast = -1;
+
   AppendWriter(
       ChronicleLogConfig config,
       SingleChronicleQueue queue,
@@ -81,8 +125,10 @@ final class AppendWriter {
       CutSet cuts,
       Supplier<Recovery.Result> rebuild,
       long lastDocumentIndex,
-      boolean snapshotCurrent) {
+      boolean snapshotCurrent,
+      Pretoucher pretoucher) {
     this.config = config;
+    this.pretoucher = pretoucher;
     this.queue = queue;
     this.rollCycle = queue.rollCycle();
     this.clock = clock;
@@ -150,6 +196,7 @@ final class AppendWriter {
   private void run() {
     try {
       appender = queue.createAppender();
+      chronicleLast = safeLastIndex();
       started.complete(null);
     } catch (Throwable t) {
       started.completeExceptionally(t);
@@ -178,6 +225,7 @@ final class AppendWriter {
       failRemaining(e);
     } finally {
       stopped = true;
+      if (doc != null) rollback(doc); // the writer died inside a group: release the write lock
       appender.singleThreadedCheckReset();
       appender.close();
     }
@@ -215,86 +263,197 @@ final class AppendWriter {
       for (Pending p : group) p.future.completeExceptionally(e);
       return;
     }
-    List<Written> written = new ArrayList<>(group.size());
+    written.clear();
+    committed.clear();
     for (Pending p : group) {
-      Written w = writeOne(p);
-      if (w != null) written.add(w);
+      if (doc != null && docBytes.writePosition() - docStart >= DOCUMENT_BYTES) commitDocument();
+      if (brokenReason != null) {
+        p.future.completeExceptionally(
+            new EventLogStorageException("The event log refuses appends: " + brokenReason));
+        continue;
+      }
+      writeBatch(p);
     }
+    if (doc != null) commitDocument();
     if (written.isEmpty()) return;
-    if (!syncGroup(written)) return;
+    if (!syncGroup()) return;
     ack.publish(index.writerView().lastPosition());
     for (Written w : written) w.pending.future.complete(w.result);
     maybeSnapshot();
   }
 
-  /** Seals and writes one batch as one document; null when it was rejected or failed. */
-  private Written writeOne(Pending p) {
-    LogIndex current = index.writerView();
+  /** Seals one batch and writes it into the group's open document, or fails only it. */
+  private void writeBatch(Pending p) {
+    if (doc == null) docTime = clock.instant();
     List<StoredEvent> sealed;
     try {
-      sealed = current.seal(p.request, clock.instant(), eventIds, digest);
-    } catch (EventLogException e) {
-      p.future.completeExceptionally(e); // duplicate key or version mismatch: nothing written
-      return null;
+      sealed = seal(index.writerView(), p.request, docTime);
     } catch (RuntimeException e) {
+      // duplicate key, version mismatch or a bad event: nothing was written
       p.future.completeExceptionally(e);
-      return null;
+      return;
     }
     long first = sealed.get(0).position();
-    long documentIndex;
+    int size = sealer.size();
     try {
-      disk.reserve(BatchDocument.maxSize(sealed));
-      documentIndex = writeDocument(first, sealed);
+      disk.reserve(size + (doc == null ? BatchDocument.HEADER_BYTES + 8L : 0));
+      if (doc == null) openDocument(first);
     } catch (EventLogStorageException e) {
       p.future.completeExceptionally(e);
-      return null;
+      return;
     }
-    index.mutate(i -> i.applyAll(sealed));
-    lastDocumentIndex = documentIndex;
-    int cycle = rollCycle.toCycle(documentIndex);
-    if (cycle != currentCycle) {
-      currentCycle = cycle;
-      reader.cycleStarted(first, cycle);
+    long mark = docBytes.writePosition();
+    try {
+      docBytes.write(sealer.buffer(), 0, size);
+      config.faults().duringWrite(first);
+    } catch (Exception e) {
+      EventLogStorageException failure =
+          new EventLogStorageException(
+              "Cannot append at position " + first + ": write failed (" + e
+                  + "); nothing was written",
+              e);
+      try {
+        docBytes.writePosition(mark); // the batch leaves the document; the rest stays
+      } catch (RuntimeException x) {
+        abandonDocument(x);
+      }
+      p.future.completeExceptionally(failure);
+      return;
     }
-    return new Written(p, new AppendResult(first, sealed.get(sealed.size() - 1).position()), documentIndex);
+    docEvents += sealed.size();
+    index.applyAll(sealed);
+    written.add(
+        new Written(p, new AppendResult(first, sealed.get(sealed.size() - 1).position())));
   }
 
-  /** Writes one document; on any failure rolls it back so no reader ever sees it. */
-  private long writeDocument(long first, List<StoredEvent> events) {
-    long before = safeLastIndex();
+  /** Checks the batch and seals its events into {@link #sealer}'s buffer. */
+  private List<StoredEvent> seal(LogIndex current, AppendRequest request, Instant now) {
+    current.check(request);
+    String key = request.idempotencyKey().orElse("");
+    List<NewEvent> events = request.events();
+    long position = current.lastPosition();
+    byte[] previous = current.lastHash();
+    sealer.reset();
+    if (events.size() == 1) {
+      NewEvent e = events.get(0);
+      return List.of(
+          sealer.seal(
+              e, position + 1, current.streamVersion(e.stream()) + 1, eventIds.get(), now, key,
+              previous));
+    }
+    Map<String, Long> versions = new HashMap<>();
+    List<StoredEvent> sealed = new ArrayList<>(events.size());
+    for (NewEvent e : events) {
+      long version = versions.getOrDefault(e.stream(), current.streamVersion(e.stream())) + 1;
+      versions.put(e.stream(), version);
+      StoredEvent s = sealer.seal(e, ++position, version, eventIds.get(), now, key, previous);
+      previous = s.hash();
+      sealed.add(s);
+    }
+    return sealed;
+  }
+
+  private void openDocument(long first) {
     DocumentContext dc;
     try {
       dc = appender.writingDocument();
     } catch (RuntimeException e) {
       throw new EventLogStorageException("Cannot append at position " + first + ": " + e, e);
     }
-    boolean complete = false;
     try {
-      BatchDocument.write(dc.wire().bytes(), events);
-      config.faults().duringWrite(first);
-      complete = true;
-    } catch (Exception e) {
-      dc.rollbackOnClose();
-      closeDocument(dc, first, before);
-      throw new EventLogStorageException(
-          "Cannot append at position " + first + ": write failed (" + e + "); nothing was written",
-          e);
+      Bytes<?> out = dc.wire().bytes();
+      out.writeInt(BatchDocument.MAGIC);
+      out.writeLong(first);
+      docCountAt = out.writePosition();
+      out.writeInt(0); // the count, set on commit
+      docStart = out.writePosition();
+      docBytes = out;
+    } catch (RuntimeException e) {
+      rollback(dc);
+      throw new EventLogStorageException("Cannot append at position " + first + ": " + e, e);
     }
-    closeDocument(dc, first, before);
-    return appender.lastIndexAppended();
+    doc = dc;
+    docFirst = first;
+    docEvents = 0;
+    docFirstWritten = written.size();
   }
 
-  private void closeDocument(DocumentContext dc, long first, long before) {
+  /** Commits the open document; on failure fails its batches and rebuilds the index. */
+  private void commitDocument() {
+    DocumentContext dc = doc;
+    doc = null;
+    if (docEvents == 0) {
+      rollback(dc); // every batch in it failed
+      return;
+    }
+    long end;
+    try {
+      docBytes.writeInt(docCountAt, docEvents);
+      end = docBytes.writePosition();
+    } catch (RuntimeException e) {
+      rollback(dc);
+      failDocument(e);
+      return;
+    }
     try {
       dc.close();
     } catch (RuntimeException e) {
       // Chronicle may or may not have committed it: if it did, cut it so it is never served.
       long after = safeLastIndex();
-      if (after != before && after >= 0) {
-        cuts.add(List.of(new CutDocument(after, first, "write failed while committing: " + e)));
+      try {
+        if (after != chronicleLast && after >= 0) {
+          chronicleLast = after;
+          cuts.add(List.of(new CutDocument(after, docFirst, "write failed while committing: " + e)));
+        }
+      } catch (RuntimeException x) {
+        e.addSuppressed(x);
+        brokenReason = "a document that failed to commit could not be cut (" + x + ")";
       }
-      throw new EventLogStorageException("Cannot append at position " + first + ": " + e, e);
+      failDocument(e);
+      return;
     }
+    long documentIndex = appender.lastIndexAppended();
+    chronicleLast = documentIndex;
+    committed.add(new Committed(documentIndex, docFirst));
+    lastDocumentIndex = documentIndex;
+    int cycle = rollCycle.toCycle(documentIndex);
+    if (cycle != currentCycle) {
+      currentCycle = cycle;
+      reader.cycleStarted(docFirst, cycle);
+    }
+    pretoucher.advanced(cycle, end);
+  }
+
+  /** The open document cannot be trusted any more (its bytes could not be reset): drop it. */
+  private void abandonDocument(RuntimeException cause) {
+    DocumentContext dc = doc;
+    doc = null;
+    rollback(dc);
+    if (docEvents > 0) failDocument(cause);
+  }
+
+  private static void rollback(DocumentContext dc) {
+    try {
+      dc.rollbackOnClose();
+      dc.close();
+    } catch (RuntimeException e) {
+      LOG.warn("Rolling back an event log document failed", e);
+    }
+  }
+
+  /**
+   * The open document's batches were applied to the index but are not stored: they fail, and the
+   * index is rebuilt from the log.
+   */
+  private void failDocument(RuntimeException cause) {
+    EventLogStorageException failure =
+        new EventLogStorageException(
+            "Cannot append at position " + docFirst + ": " + cause + "; nothing was written",
+            cause);
+    List<Written> lost = written.subList(docFirstWritten, written.size());
+    for (Written w : lost) w.pending.future.completeExceptionally(failure);
+    lost.clear();
+    rebuildIndex();
   }
 
   private long safeLastIndex() {
@@ -306,13 +465,13 @@ final class AppendWriter {
   }
 
   /** Syncs per policy; false when the group failed (its futures are then completed). */
-  private boolean syncGroup(List<Written> written) {
+  private boolean syncGroup() {
     FsyncPolicy policy = config.fsync();
     if (policy instanceof FsyncPolicy.Batch) {
       try {
         sync();
       } catch (Exception e) {
-        discard(written, e);
+        discard(e);
         return false;
       }
     } else if (policy instanceof FsyncPolicy.Interval interval) {
@@ -344,7 +503,7 @@ final class AppendWriter {
    * cut (durably) and the index is rebuilt without them; their appends fail. If even that fails,
    * the writer refuses further appends (reads continue) until the log is reopened.
    */
-  private void discard(List<Written> written, Exception cause) {
+  private void discard(Exception cause) {
     String reason = "fsync failed: " + cause;
     EventLogStorageException failure =
         new EventLogStorageException(
@@ -353,10 +512,19 @@ final class AppendWriter {
             cause);
     try {
       List<CutDocument> cut = new ArrayList<>();
-      for (Written w : written) {
-        cut.add(new CutDocument(w.documentIndex, w.result.firstPosition(), reason));
-      }
+      for (Committed c : committed) cut.add(new CutDocument(c.documentIndex, c.firstPosition, reason));
       cuts.add(cut);
+      rebuildIndex();
+    } catch (RuntimeException e) {
+      brokenReason = "a failed fsync could not be rolled back (" + e + ")";
+      LOG.error("Event log writer disabled: {}", brokenReason, e);
+    }
+    for (Written w : written) w.pending.future.completeExceptionally(failure);
+  }
+
+  /** Rebuilds the index from the log (after documents were cut or never stored). */
+  private void rebuildIndex() {
+    try {
       Recovery.Result rebuilt = rebuild.get();
       index.replace(rebuilt.index());
       lastDocumentIndex = rebuilt.lastDocumentIndex();
@@ -365,10 +533,9 @@ final class AppendWriter {
       reader.indexCycles();
       snapshotPosition = -1;
     } catch (RuntimeException e) {
-      brokenReason = "a failed fsync could not be rolled back (" + e + ")";
+      brokenReason = "the index could not be rebuilt after a failed write (" + e + ")";
       LOG.error("Event log writer disabled: {}", brokenReason, e);
     }
-    for (Written w : written) w.pending.future.completeExceptionally(failure);
   }
 
   private void maybeSnapshot() {

@@ -45,6 +45,7 @@ public final class ChronicleEventLog implements EventLog {
   private final IndexHolder index;
   private final AckState ack;
   private final AppendWriter writer;
+  private final Pretoucher pretoucher;
   private final RecoveryReport recovery;
   /** Readers hold the read side; close takes the write side before releasing storage. */
   private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
@@ -57,6 +58,7 @@ public final class ChronicleEventLog implements EventLog {
       IndexHolder index,
       AckState ack,
       AppendWriter writer,
+      Pretoucher pretoucher,
       RecoveryReport recovery) {
     this.lock = lock;
     this.queue = queue;
@@ -64,6 +66,7 @@ public final class ChronicleEventLog implements EventLog {
     this.index = index;
     this.ack = ack;
     this.writer = writer;
+    this.pretoucher = pretoucher;
     this.recovery = recovery;
   }
 
@@ -88,6 +91,7 @@ public final class ChronicleEventLog implements EventLog {
     DirectoryLock lock = DirectoryLock.acquire(config.directory());
     SingleChronicleQueue queue = null;
     DocumentReader reader = null;
+    Pretoucher pretoucher = null;
     try {
       MonotonicTime time = new MonotonicTime(clock);
       queue = buildQueue(config, time);
@@ -100,14 +104,20 @@ public final class ChronicleEventLog implements EventLog {
       report(config, result.report());
       IndexHolder index = new IndexHolder(result.index());
       AckState ack = new AckState(result.index().lastPosition());
+      // Within the disk reserve, so pretouched pages never eat the space the guard keeps free.
+      pretoucher =
+          Pretoucher.start(queue, Math.min(config.pretouchBytes(), config.diskReserveBytes() / 2));
       AppendWriter writer =
           new AppendWriter(
               config, queue, clock, eventIds, index, ack, reader, cuts, recovery::run,
               result.lastDocumentIndex(), result.report().snapshotUsed()
-                  && result.report().eventsVerified() == 0);
+                  && result.report().eventsVerified() == 0,
+              pretoucher);
       writer.start();
-      return new ChronicleEventLog(lock, queue, reader, index, ack, writer, result.report());
+      return new ChronicleEventLog(
+          lock, queue, reader, index, ack, writer, pretoucher, result.report());
     } catch (RuntimeException | Error e) {
+      if (pretoucher != null) pretoucher.close();
       if (reader != null) reader.close();
       if (queue != null) queue.close();
       lock.close();
@@ -224,6 +234,7 @@ public final class ChronicleEventLog implements EventLog {
     if (closed) return;
     closed = true;
     writer.close();
+    pretoucher.close();
     ack.close();
     lifecycle.writeLock().lock();
     try {

@@ -1,6 +1,8 @@
 package dev.scribe.eventlog.chronicle;
 
 import dev.scribe.eventlog.LogIndex;
+import dev.scribe.eventlog.StoredEvent;
+import java.util.List;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
@@ -29,6 +31,16 @@ final class IndexHolder {
     lock.writeLock().lock();
     try {
       change.accept(index);
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  /** Writer thread: records a stored batch (one lock, no lambda, on the hot path). */
+  void applyAll(List<StoredEvent> batch) {
+    lock.writeLock().lock();
+    try {
+      index.applyAll(batch);
     } finally {
       lock.writeLock().unlock();
     }

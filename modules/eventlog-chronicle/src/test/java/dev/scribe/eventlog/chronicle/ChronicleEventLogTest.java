@@ -61,6 +61,7 @@ class ChronicleEventLogTest {
     // Chronicle hygiene: no writer or tail thread may outlive its log.
     assertThat(TestLogs.threadAlive("scribe-appender")).as("writer thread left running").isFalse();
     assertThat(TestLogs.threadAlive("scribe-tail-")).as("tail thread left running").isFalse();
+    assertThat(TestLogs.threadAlive("scribe-pretouch")).as("pretouch thread left running").isFalse();
   }
 
   private static List<String> texts(List<StoredEvent> events) {
@@ -145,6 +146,68 @@ class ChronicleEventLogTest {
 
     assertThat(texts(open().readForward(1, 10))).containsExactly("ok-1", "ok-2");
     assertThat(ChronicleLogVerifier.verify(dir()).intact()).isTrue();
+  }
+
+  /**
+   * The writer puts a whole group's batches into shared documents: a write failing in the middle
+   * of a group must take out that batch alone, and the batches after it must take its positions.
+   */
+  @Test
+  void a_failed_write_inside_a_group_fails_only_that_batch() throws Exception {
+    RecordingFaults faults = new RecordingFaults();
+    faults.holdFirstSync = new CountDownLatch(1);
+    ChronicleEventLog log = open(TestLogs.config(dir()).withFaults(faults));
+    CompletableFuture<AppendResult> first = log.appendAsync(AppendRequest.of(event("g", "first")));
+    assertThat(faults.firstSyncEntered.await(20, TimeUnit.SECONDS)).isTrue();
+    faults.failWriteAt.set(2 + 150); // the 151st queued batch, inside the group
+    List<CompletableFuture<AppendResult>> rest = new ArrayList<>();
+    for (int i = 0; i < 300; i++) rest.add(log.appendAsync(AppendRequest.of(event("g", "e" + i))));
+    faults.holdFirstSync.countDown();
+    first.get(20, TimeUnit.SECONDS);
+
+    List<String> expected = new ArrayList<>(List.of("first"));
+    for (int i = 0; i < 300; i++) {
+      CompletableFuture<AppendResult> f = rest.get(i);
+      if (i == 150) {
+        assertThatThrownBy(() -> f.get(20, TimeUnit.SECONDS))
+            .hasRootCauseMessage("injected write failure at 152");
+      } else {
+        assertThat(f.get(20, TimeUnit.SECONDS).firstPosition()).isEqualTo(expected.size() + 1);
+        expected.add("e" + i);
+      }
+    }
+    assertThat(texts(log.readForward(1, 1000))).isEqualTo(expected);
+    log.close();
+    assertThat(texts(open().readForward(1, 1000))).isEqualTo(expected);
+    assertThat(ChronicleLogVerifier.verify(dir()).intact()).isTrue();
+  }
+
+  /** A group spanning several documents: a failed sync cuts every one of them. */
+  @Test
+  void a_failed_sync_of_a_group_of_several_documents_acknowledges_none_of_it() throws Exception {
+    RecordingFaults faults = new RecordingFaults();
+    faults.holdFirstSync = new CountDownLatch(1);
+    ChronicleEventLog log = open(TestLogs.config(dir()).withFaults(faults));
+    CompletableFuture<AppendResult> first = log.appendAsync(AppendRequest.of(event("g", "first")));
+    assertThat(faults.firstSyncEntered.await(20, TimeUnit.SECONDS)).isTrue();
+    String big = "x".repeat(4000); // 200 of these fill several documents
+    List<CompletableFuture<AppendResult>> rest = new ArrayList<>();
+    for (int i = 0; i < 200; i++) rest.add(log.appendAsync(AppendRequest.of(event("g", big + i))));
+    faults.failSyncNumber.set(2); // the group's own sync (the first one is being held)
+    faults.holdFirstSync.countDown();
+    first.get(20, TimeUnit.SECONDS);
+    for (CompletableFuture<AppendResult> f : rest) {
+      assertThatThrownBy(() -> f.get(20, TimeUnit.SECONDS)).hasMessageContaining("could not be synced");
+    }
+    assertThat(log.lastPosition()).isEqualTo(1);
+    assertThat(log.append(AppendRequest.of(event("g", "after")))).isEqualTo(new AppendResult(2, 2));
+    log.close();
+
+    assertThat(texts(open().readForward(1, 1000))).containsExactly("first", "after");
+    VerifyReport report = ChronicleLogVerifier.verify(dir());
+    assertThat(report.intact()).isTrue();
+    assertThat(report.cutDocuments()).hasSizeGreaterThan(1)
+        .allSatisfy(c -> assertThat(c.reason()).contains("fsync failed"));
   }
 
   @Test

@@ -11,17 +11,25 @@ final class RecordingFaults implements StorageFaults {
   final AtomicInteger syncs = new AtomicInteger();
   final AtomicBoolean failNextWrite = new AtomicBoolean();
   final AtomicBoolean failNextSync = new AtomicBoolean();
+  /** Fails the sync with this number (1 = the first), once (0: none). */
+  final AtomicInteger failSyncNumber = new AtomicInteger();
+  /** Fails the write of the batch starting at this position, once (0: none). */
+  final java.util.concurrent.atomic.AtomicLong failWriteAt = new java.util.concurrent.atomic.AtomicLong();
   final CountDownLatch firstSyncEntered = new CountDownLatch(1);
   volatile CountDownLatch holdFirstSync = new CountDownLatch(0);
 
   @Override
   public void duringWrite(long firstPosition) throws IOException {
     if (failNextWrite.getAndSet(false)) throw new IOException("injected write failure");
+    if (failWriteAt.compareAndSet(firstPosition, 0)) {
+      throw new IOException("injected write failure at " + firstPosition);
+    }
   }
 
   @Override
   public void beforeSync() throws IOException {
-    if (syncs.incrementAndGet() == 1) {
+    int number = syncs.incrementAndGet();
+    if (number == 1) {
       firstSyncEntered.countDown();
       try {
         holdFirstSync.await(30, TimeUnit.SECONDS);
@@ -29,6 +37,8 @@ final class RecordingFaults implements StorageFaults {
         Thread.currentThread().interrupt();
       }
     }
-    if (failNextSync.getAndSet(false)) throw new IOException("injected sync failure (EIO)");
+    if (failNextSync.getAndSet(false) || failSyncNumber.compareAndSet(number, 0)) {
+      throw new IOException("injected sync failure (EIO)");
+    }
   }
 }
