@@ -72,10 +72,22 @@ public interface Projection {
   }
 
   /**
-   * An event at {@code position} that this projection does not apply (its type is not in {@link
-   * #eventTypes()}). The projection's state now reflects the log up to there.
+   * Whether this projection applies a stored event of {@code type} on {@code stream} (checked for
+   * the types {@link #eventTypes()} lets through). The runner neither decodes nor applies the
+   * others; it reports them with {@link #skip}. Cheaper than a decode: most events of a busy log
+   * (tool-call records, other sessions' streams) concern few projections. Must be exact: an event
+   * that could change the projection's state must be applied.
    */
-  default void skip(long position) {}
+  default boolean applies(String type, String stream) {
+    return true;
+  }
+
+  /**
+   * An event at {@code position} that this projection does not apply (its type is not in {@link
+   * #eventTypes()}, or {@link #applies} said no). The projection's state now reflects the log up
+   * to there.
+   */
+  default void skip(long position) throws IOException {}
 
   /** Releases resources. Called after the last checkpoint; the projection may be opened again. */
   default void close() throws IOException {}

@@ -69,10 +69,32 @@ public final class ProjectionRunner implements AutoCloseable {
     this.config = requireNonNull(config, "config");
   }
 
-  /** A runner over one log that can both read and tail. */
-  public static <L extends ReadAll & TailEvents> ProjectionRunner over(
-      L log, EventCodec codec, RunnerConfig config) {
-    return new ProjectionRunner(log, log, codec, config);
+  /**
+   * A runner over one log. Its projections follow the log through one {@link SharedTail}, so each
+   * event is read from the log once for all of them (and for other followers given {@link
+   * #tail()}).
+   */
+  public static ProjectionRunner over(ReadAll log, EventCodec codec, RunnerConfig config) {
+    return new ProjectionRunner(log, new SharedTail(log, SHARED_RING), codec, config);
+  }
+
+  /** Events kept for projections a little behind the fastest one. */
+  private static final int SHARED_RING = 8192;
+
+  /**
+   * The tail the projections follow: other followers of the log (the event-bus publisher) share
+   * its reads by subscribing here.
+   */
+  public TailEvents tail() {
+    return tail;
+  }
+
+  /**
+   * {@code stored} decoded, shared with the projections: an event one of them (or another caller)
+   * decoded recently is not decoded again.
+   */
+  public dev.scribe.domain.RecordedEvent decode(dev.scribe.eventlog.StoredEvent stored) {
+    return decoded.decode(stored);
   }
 
   /**

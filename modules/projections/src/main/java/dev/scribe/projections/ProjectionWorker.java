@@ -233,8 +233,14 @@ final class ProjectionWorker {
     applyLock.lockInterruptibly();
     try {
       if (stopping || state == ProjectionState.FAILED) throw new StopDelivery();
-      if (types.isPresent() && !types.get().contains(stored.type())) {
-        projection.skip(stored.position());
+      if ((types.isPresent() && !types.get().contains(stored.type()))
+          || !projection.applies(stored.type(), stored.stream())) {
+        try {
+          projection.skip(stored.position());
+        } catch (Exception e) {
+          fail(Stage.APPLY, stored.position(), e);
+          throw e;
+        }
       } else {
         RecordedEvent event;
         try {

@@ -11,6 +11,7 @@ import dev.scribe.projections.ProjectionFailure.Stage;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -202,6 +203,60 @@ class ProjectionRunnerTest {
     FoldProjection<EntryCounts> late = FoldProjection.inMemory("late", EntryCounts.fold());
     r.register(late);
     assertThat(r.awaitApplied("late", 5, WAIT)).isTrue();
+  }
+
+  @Test
+  void a_projection_is_given_only_the_events_it_applies_and_skips_the_rest_undecoded()
+      throws Exception {
+    List<Long> applied = Collections.synchronizedList(new ArrayList<>());
+    List<Long> skipped = Collections.synchronizedList(new ArrayList<>());
+    Projection alphaOnly =
+        new Projection() {
+          @Override
+          public String name() {
+            return "alpha-only";
+          }
+
+          @Override
+          public Checkpoint open(Path directory) {
+            return Checkpoint.NONE;
+          }
+
+          @Override
+          public boolean applies(String type, String stream) {
+            return stream.equals(dev.scribe.domain.Streams.project("alpha"));
+          }
+
+          @Override
+          public void apply(dev.scribe.domain.RecordedEvent event) {
+            assertThat(event.stream()).isEqualTo("project-alpha");
+            applied.add(event.position());
+          }
+
+          @Override
+          public void skip(long position) {
+            skipped.add(position);
+          }
+
+          @Override
+          public void checkpoint(Checkpoint checkpoint) {}
+
+          @Override
+          public void reset() {
+            applied.clear();
+            skipped.clear();
+          }
+        };
+    ProjectionRunner r = runner();
+    r.register(alphaOnly);
+    r.start();
+    appendEntries(4); // alpha, beta, alpha, beta
+    long unknown = TestLog.appendUnknownType(log).lastPosition(); // on another stream: never decoded
+    appendEntries(2);
+    assertThat(r.awaitApplied("alpha-only", 7, WAIT)).isTrue();
+    assertThat(applied).containsExactly(1L, 3L, 6L);
+    assertThat(skipped).containsExactly(2L, 4L, unknown, 7L);
+    assertThat(r.status("alpha-only").state()).isEqualTo(ProjectionState.LIVE);
   }
 
   @Test

@@ -94,7 +94,7 @@ public final class EntryIndex implements Projection, EntrySearch {
   public static final String NAME = "entry-index";
 
   /** Bump when documents change shape: an index of another version is rebuilt from the log. */
-  static final String SCHEMA_VERSION = "3";
+  static final String SCHEMA_VERSION = "4";
 
   static final String UD_SCHEMA = "schema";
   static final String UD_POSITION = "position";
@@ -208,6 +208,21 @@ public final class EntryIndex implements Projection, EntrySearch {
       dir.close();
       throw e;
     }
+  }
+
+  private static final java.util.Optional<java.util.Set<String>> TYPES =
+      java.util.Optional.of(
+          java.util.Set.of(EntryAppended.class.getSimpleName(), ProjectDeleted.class.getSimpleName()));
+
+  /** Entries and project deletions; every other event only advances the position ({@link #skip}). */
+  @Override
+  public java.util.Optional<java.util.Set<String>> eventTypes() {
+    return TYPES;
+  }
+
+  @Override
+  public void skip(long position) throws IOException {
+    requireOpen().sink().add(position, null, logEnd.getAsLong() - position > BURST);
   }
 
   @Override

@@ -84,7 +84,8 @@ record QueryPlan(Query query, @Nullable MessageMatch verify) {
         case SUBSTRING:
           b.add(Trigrams.contains(TRI, m.foldedText()), Occur.FILTER);
           clauses++;
-          exact = !m.caseSensitive() && Trigrams.padFree(m.text());
+          exact = !m.caseSensitive() && Trigrams.padFree(m.text())
+              && Trigrams.containsIsExact(m.foldedText());
           break;
         case EXACT:
           b.add(Trigrams.equalTo(TRI, m.foldedText()), Occur.FILTER);

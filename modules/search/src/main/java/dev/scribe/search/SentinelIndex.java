@@ -116,6 +116,11 @@ public final class SentinelIndex implements Projection, SentinelSearch {
   }
 
   @Override
+  public java.util.Optional<java.util.Set<String>> eventTypes() {
+    return SentinelLines.EVENT_TYPES;
+  }
+
+  @Override
   public void apply(RecordedEvent event) throws IOException {
     Optional<SentinelLine> line = SentinelLines.render(event, cases);
     if (line.isEmpty()) return;

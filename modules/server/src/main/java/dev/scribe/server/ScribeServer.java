@@ -174,7 +174,10 @@ public final class ScribeServer implements AutoCloseable {
     stdioPort = loopback.port();
     closers.add(() -> await(loopback.close()));
 
-    await(vertx.deployVerticle(new EventBusPublisher(log, log, codec)));
+    // The publisher shares the projections' reads and decodes of the log.
+    await(
+        vertx.deployVerticle(
+            new EventBusPublisher(log, projections.tail(), projections::decode)));
 
     if (config.token() != null) data.writeToken(config.token());
     data.writeServerInfo(

@@ -257,6 +257,28 @@ public final class MarkdownView implements Projection {
     }
   }
 
+  /**
+   * Exactly what {@link #apply} reads: every event of a project stream (their versions go into
+   * the segments), and the event types it renders or folds wherever they are.
+   */
+  @Override
+  public boolean applies(String type, String stream) {
+    return stream.startsWith(PROJECT_STREAM) || RENDERED.contains(type);
+  }
+
+  private static final Set<String> RENDERED =
+      Set.of(
+          ProjectRegistered.class.getSimpleName(), ProjectDeleted.class.getSimpleName(),
+          EntryAppended.class.getSimpleName(), LogRotated.class.getSimpleName(),
+          FileRead.class.getSimpleName());
+
+  @Override
+  public void skip(long position) {
+    synchronized (lock) {
+      applied = position;
+    }
+  }
+
   @Override
   public void apply(RecordedEvent r) throws IOException {
     synchronized (lock) {

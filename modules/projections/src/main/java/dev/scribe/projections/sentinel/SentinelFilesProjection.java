@@ -120,6 +120,11 @@ public final class SentinelFilesProjection implements Projection {
   }
 
   @Override
+  public java.util.Optional<java.util.Set<String>> eventTypes() {
+    return SentinelLines.EVENT_TYPES;
+  }
+
+  @Override
   public void apply(RecordedEvent event) throws IOException {
     Optional<SentinelLine> line = SentinelLines.render(event, cases);
     if (line.isEmpty()) return;

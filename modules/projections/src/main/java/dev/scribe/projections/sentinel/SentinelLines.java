@@ -59,6 +59,15 @@ public final class SentinelLines {
 
   private SentinelLines() {}
 
+  /** The stored type names {@link #render} may give a line for (projections skip the others). */
+  public static final java.util.Optional<java.util.Set<String>> EVENT_TYPES =
+      java.util.Optional.of(
+          java.util.Set.of(
+              SentinelEventAppended.class.getSimpleName(), CaseOpened.class.getSimpleName(),
+              FixLinked.class.getSimpleName(), CaseClosed.class.getSimpleName(),
+              FileRead.class.getSimpleName(), ReadFileFailed.class.getSimpleName(),
+              ScopeViolation.class.getSimpleName()));
+
   /** The sentinel line of {@code r}, if it has one (project-mode events have none). */
   public static Optional<SentinelLine> render(RecordedEvent r, CaseRefs cases) {
     if (r.event() instanceof SentinelEventAppended e) return Optional.of(appended(r, e));

@@ -55,6 +55,12 @@ public final class ProjectsView implements Projection, ProjectRegistry {
     return Checkpoint.NONE;
   }
 
+  /** Only the {@code projects} stream changes the registry (and its version). */
+  @Override
+  public boolean applies(String type, String stream) {
+    return Streams.PROJECTS.equals(stream);
+  }
+
   @Override
   public void apply(RecordedEvent e) {
     if (!Streams.PROJECTS.equals(e.stream())) return;

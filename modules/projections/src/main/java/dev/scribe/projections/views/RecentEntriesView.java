@@ -75,6 +75,19 @@ public final class RecentEntriesView implements Projection {
     return Checkpoint.NONE;
   }
 
+  /**
+   * Exactly what {@link #apply} reads: every event of a project stream and of the {@code projects}
+   * stream (their versions decide freshness), and bindings (last access).
+   */
+  @Override
+  public boolean applies(String type, String stream) {
+    return stream.startsWith(PROJECT_STREAM)
+        || Streams.PROJECTS.equals(stream)
+        || PROJECT_BOUND.equals(type);
+  }
+
+  private static final String PROJECT_BOUND = ProjectBound.class.getSimpleName();
+
   @Override
   public void apply(RecordedEvent e) {
     String stream = e.stream();

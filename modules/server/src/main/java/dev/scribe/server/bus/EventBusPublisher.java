@@ -12,9 +12,11 @@ import dev.scribe.eventlog.TailEvents;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.EventBus;
+import java.util.ArrayDeque;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,9 +29,11 @@ import org.slf4j.LoggerFactory;
  * <p>It follows the log through its own {@link TailEvents#subscribe subscription} ({@code
  * scribe-tail-event-bus}), so publishing never sits on the append path: an append completes when
  * the log has made it durable, whatever the bus is doing. The subscription thread decodes each
- * event and hops onto this verticle's context, where it is published; one thread feeding one
- * context keeps log order. At most {@value #MAX_IN_FLIGHT} events wait for the context; beyond that
- * the subscription thread waits (the log keeps them), so a stalled event loop costs no memory and
+ * event (through a decoder it may share with the projections, so an event they decoded is not
+ * decoded again) and queues it for this verticle's context, where the queue is drained and
+ * published in order; one hop onto the context carries every event queued meanwhile, not one hop
+ * per event. At most {@value #MAX_IN_FLIGHT} events wait for the context; beyond that the
+ * subscription thread waits (the log keeps them), so a stalled event loop costs no memory and
  * loses nothing.
  *
  * <p>It starts after the log's last position at deploy time (or at a given position): consumers
@@ -39,12 +43,15 @@ import org.slf4j.LoggerFactory;
 public final class EventBusPublisher extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(EventBusPublisher.class);
   static final int MAX_IN_FLIGHT = 1024;
+  private static final int DRAIN_BATCH = 256;
 
   private final ReadAll log;
   private final TailEvents tail;
-  private final EventCodec codec;
+  private final Function<StoredEvent, RecordedEvent> decoder;
   private final long fromPosition; // 0 = after the log's end at deploy time
   private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
+  private final ArrayDeque<RecordedEvent> queue = new ArrayDeque<>(); // under itself
+  private boolean drainScheduled; // under queue
   private final AtomicLong skipped = new AtomicLong();
   private volatile long lastPublished;
   private volatile @Nullable Subscription subscription;
@@ -56,9 +63,23 @@ public final class EventBusPublisher extends VerticleBase {
 
   /** A publisher starting at {@code fromPosition} (≥ 1), e.g. to republish history. */
   public EventBusPublisher(ReadAll log, TailEvents tail, EventCodec codec, long fromPosition) {
+    this(log, tail, requireNonNull(codec, "codec")::toRecorded, fromPosition);
+  }
+
+  /**
+   * A publisher starting after the log's end at deploy time, following {@code tail} and decoding
+   * with {@code decoder} (e.g. the projection runner's shared tail and decodes).
+   */
+  public EventBusPublisher(
+      ReadAll log, TailEvents tail, Function<StoredEvent, RecordedEvent> decoder) {
+    this(log, tail, decoder, 0);
+  }
+
+  private EventBusPublisher(
+      ReadAll log, TailEvents tail, Function<StoredEvent, RecordedEvent> decoder, long fromPosition) {
     this.log = requireNonNull(log, "log");
     this.tail = requireNonNull(tail, "tail");
-    this.codec = requireNonNull(codec, "codec");
+    this.decoder = requireNonNull(decoder, "decoder");
     if (fromPosition < 0) throw new IllegalArgumentException("fromPosition must be >= 0");
     this.fromPosition = fromPosition;
   }
@@ -98,21 +119,46 @@ public final class EventBusPublisher extends VerticleBase {
   private void onEvent(EventBus bus, StoredEvent stored) throws InterruptedException {
     RecordedEvent event;
     try {
-      event = codec.toRecorded(stored);
+      event = decoder.apply(stored);
     } catch (UnknownEventTypeException e) {
       skipped.incrementAndGet();
       LOG.warn("Not publishing position {}: {}", stored.position(), e.getMessage());
       return;
     }
     inFlight.acquire();
-    context.runOnContext(
-        v -> {
-          try {
-            publish(bus, event);
-          } finally {
-            inFlight.release();
-          }
-        });
+    boolean schedule;
+    synchronized (queue) {
+      queue.add(event);
+      schedule = !drainScheduled;
+      drainScheduled = true;
+    }
+    if (schedule) context.runOnContext(v -> drain(bus));
+  }
+
+  /**
+   * On the context: publishes what is queued, in order; after {@value #DRAIN_BATCH} events it
+   * yields the event loop and continues in a new hop.
+   */
+  private void drain(EventBus bus) {
+    for (int n = 0; ; n++) {
+      RecordedEvent event;
+      synchronized (queue) {
+        if (queue.isEmpty()) {
+          drainScheduled = false;
+          return;
+        }
+        if (n == DRAIN_BATCH) {
+          context.runOnContext(v -> drain(bus));
+          return;
+        }
+        event = queue.poll();
+      }
+      try {
+        publish(bus, event);
+      } finally {
+        inFlight.release();
+      }
+    }
   }
 
   private void publish(EventBus bus, RecordedEvent event) {

@@ -23,7 +23,8 @@ import org.HdrHistogram.Histogram;
  *
  * <pre>
  * java -cp benchmarks.jar dev.scribe.bench.load.LoadGenerator --url http://127.0.0.1:PORT/mcp \
- *     [--sessions 64] [--projects 8] [--warmup 10] [--seconds 30] [--tool append_entry|read_recent]
+ *     [--sessions 64] [--projects 8] [--warmup 10] [--seconds 30] [--tool append_entry|read_recent] \
+ *     [--server-pid PID]   # also report the server's CPU time per call (Linux /proc)
  * </pre>
  */
 public final class LoadGenerator {
@@ -49,13 +50,15 @@ public final class LoadGenerator {
   private final int projects;
   private final String tool;
   private final Path root;
+  private final long serverPid;
 
-  private LoadGenerator(URI url, int sessions, int projects, String tool, Path root) {
+  private LoadGenerator(URI url, int sessions, int projects, String tool, Path root, long serverPid) {
     this.url = url;
     this.sessions = sessions;
     this.projects = projects;
     this.tool = tool;
     this.root = root;
+    this.serverPid = serverPid;
   }
 
   public static void main(String[] args) throws Exception {
@@ -65,6 +68,7 @@ public final class LoadGenerator {
     int warmup = 10;
     int seconds = 30;
     String tool = "append_entry";
+    long serverPid = -1;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--url" -> url = args[++i];
@@ -73,12 +77,13 @@ public final class LoadGenerator {
         case "--warmup" -> warmup = Integer.parseInt(args[++i]);
         case "--seconds" -> seconds = Integer.parseInt(args[++i]);
         case "--tool" -> tool = args[++i];
+        case "--server-pid" -> serverPid = Long.parseLong(args[++i]);
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
     if (url == null) throw new IllegalArgumentException("--url is required");
     Path root = Files.createTempDirectory("scribe-load-");
-    LoadGenerator g = new LoadGenerator(URI.create(url), sessions, projects, tool, root);
+    LoadGenerator g = new LoadGenerator(URI.create(url), sessions, projects, tool, root, serverPid);
     List<Conn> conns = g.open();
     System.out.printf(Locale.ROOT, "load: %d sessions bound to %d projects, tool %s%n", sessions, projects, tool);
     g.run(conns, warmup, false);
@@ -161,6 +166,8 @@ public final class LoadGenerator {
         c.channel.register(selector, SelectionKey.OP_READ, c);
         send(c, selector);
       }
+      long cpuStart = serverCpuTicks();
+      java.util.Map<String, long[]> threadsStart = report ? serverThreadTicks() : java.util.Map.of();
       long start = System.nanoTime();
       long end = start + seconds * 1_000_000_000L;
       ByteBuffer in = ByteBuffer.allocate(256 * 1024);
@@ -199,16 +206,76 @@ public final class LoadGenerator {
         selector.selectedKeys().clear();
       }
       double secs = (System.nanoTime() - start) / 1e9;
+      long cpuTicks = serverCpuTicks() - cpuStart;
       if (report) {
         System.out.printf(Locale.ROOT,
             "%s: %d calls in %.1f s = %.0f calls/s, errors %d; latency ms p50 %.3f p90 %.3f p99 %.3f p99.9 %.3f max %.3f%n",
             tool, done, secs, done / secs, errors,
             h.getValueAtPercentile(50) / 1e6, h.getValueAtPercentile(90) / 1e6,
             h.getValueAtPercentile(99) / 1e6, h.getValueAtPercentile(99.9) / 1e6, h.getMaxValue() / 1e6);
+        if (serverPid > 0 && done > 0) {
+          double cpuSecs = cpuTicks / (double) CLOCK_TICKS;
+          System.out.printf(Locale.ROOT,
+              "server CPU: %.1f s in %.1f s (%.2f cores) = %.0f us per call%n",
+              cpuSecs, secs, cpuSecs / secs, cpuSecs * 1e6 / done);
+          printThreadCpu(threadsStart, serverThreadTicks(), done);
+        }
       } else {
         System.out.printf(Locale.ROOT, "warm-up: %d calls in %.1f s%n", done, secs);
       }
     }
+  }
+
+  /** Linux USER_HZ: /proc/PID/stat counts utime and stime in these ticks. */
+  private static final long CLOCK_TICKS = 100;
+
+  /** The server's utime + stime (fields 14 and 15 of /proc/PID/stat), or 0 without a pid. */
+  private long serverCpuTicks() throws IOException {
+    if (serverPid <= 0) return 0;
+    String stat = Files.readString(Path.of("/proc/" + serverPid + "/stat"));
+    // The command name (field 2) may contain spaces: count fields after its closing parenthesis.
+    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+  }
+
+  /** Each server thread's name (digits folded to N) and utime + stime ticks, by thread id. */
+  private java.util.Map<String, long[]> serverThreadTicks() {
+    java.util.Map<String, long[]> out = new java.util.HashMap<>();
+    if (serverPid <= 0) return out;
+    try (var tasks = Files.list(Path.of("/proc/" + serverPid + "/task"))) {
+      for (Path t : (Iterable<Path>) tasks::iterator) {
+        try {
+          String stat = Files.readString(t.resolve("stat"));
+          String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+          String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+          out.put(t.getFileName() + " " + name.replaceAll("[0-9]+", "N"),
+              new long[] {Long.parseLong(f[11]) + Long.parseLong(f[12])});
+        } catch (IOException | RuntimeException e) {
+          // the thread ended
+        }
+      }
+    } catch (IOException e) {
+      // no /proc: nothing to report
+    }
+    return out;
+  }
+
+  /** The server's CPU per call by thread group (Linux truncates thread names to 15 characters). */
+  private static void printThreadCpu(
+      java.util.Map<String, long[]> start, java.util.Map<String, long[]> end, long calls) {
+    java.util.Map<String, Long> byGroup = new java.util.TreeMap<>();
+    for (var e : end.entrySet()) {
+      long[] s = start.get(e.getKey());
+      long d = e.getValue()[0] - (s == null ? 0 : s[0]);
+      byGroup.merge(e.getKey().substring(e.getKey().indexOf(' ') + 1), d, Long::sum);
+    }
+    StringBuilder b = new StringBuilder("server CPU per call by thread (us):");
+    byGroup.entrySet().stream()
+        .filter(e -> e.getValue() > 0)
+        .sorted((x, y) -> Long.compare(y.getValue(), x.getValue()))
+        .forEach(e -> b.append(String.format(Locale.ROOT, "%n  %7.1f  %s",
+            e.getValue() * 1e6 / CLOCK_TICKS / calls, e.getKey())));
+    System.out.println(b);
   }
 
   private void send(Conn c, Selector selector) throws IOException {

@@ -1,0 +1,150 @@
+package dev.scribe.projections;
+
+import static dev.scribe.projections.TestLog.append;
+import static dev.scribe.projections.TestLog.entry;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.scribe.eventlog.InMemoryEventLog;
+import dev.scribe.eventlog.ReadAll;
+import dev.scribe.eventlog.StoredEvent;
+import dev.scribe.eventlog.Subscription;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class SharedTailTest {
+  private static final Duration WAIT = Duration.ofSeconds(60);
+  private final InMemoryEventLog log = TestLog.create("tail");
+  private final List<Subscription> subs = new ArrayList<>();
+
+  @AfterEach
+  void close() {
+    subs.forEach(Subscription::close);
+    log.close();
+  }
+
+  /** A log that counts the events read from it. */
+  private static final class Counting implements ReadAll {
+    final ReadAll log;
+    final AtomicLong read = new AtomicLong();
+
+    Counting(ReadAll log) {
+      this.log = log;
+    }
+
+    @Override
+    public long lastPosition() {
+      return log.lastPosition();
+    }
+
+    @Override
+    public List<StoredEvent> readForward(long fromPosition, int maxEvents) {
+      List<StoredEvent> page = log.readForward(fromPosition, maxEvents);
+      read.addAndGet(page.size());
+      return page;
+    }
+
+    @Override
+    public long awaitPosition(long knownLastPosition, Duration timeout) throws InterruptedException {
+      return log.awaitPosition(knownLastPosition, timeout);
+    }
+  }
+
+  private void appendEntries(int n) {
+    for (int i = 0; i < n; i++) append(log, entry("s1", "alpha", "e" + i, "m" + i));
+  }
+
+  /** Records the positions a subscriber received; optionally stalls before one of them. */
+  private static final class Recorder {
+    final List<Long> positions = Collections.synchronizedList(new ArrayList<>());
+    final long stallAt;
+    final CountDownLatch release = new CountDownLatch(1);
+    final CountDownLatch stalled = new CountDownLatch(1);
+
+    Recorder(long stallAt) {
+      this.stallAt = stallAt;
+    }
+
+    void on(StoredEvent e) throws InterruptedException {
+      if (e.position() == stallAt) {
+        stalled.countDown();
+        release.await();
+      }
+      positions.add(e.position());
+    }
+  }
+
+  @Test
+  void every_subscriber_gets_every_event_from_its_start_in_order_exactly_once() throws Exception {
+    long seed = new Random().nextLong();
+    Random rnd = new Random(seed);
+    SharedTail tail = new SharedTail(log, 2048);
+    appendEntries(3000); // more than the ring holds: late starters begin behind it
+    List<Recorder> recorders = new ArrayList<>();
+    List<Long> starts = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      long from = 1 + rnd.nextInt(i == 0 ? 2990 : 3500);
+      // one subscriber stalls for a while (falls behind the ring, then reads on its own)
+      Recorder r = new Recorder(i == 0 ? from + 10 : -1);
+      recorders.add(r);
+      starts.add(from);
+      subs.add(tail.subscribe("t" + i, from, r::on));
+    }
+    recorders.get(0).stalled.await();
+    for (int round = 0; round < 20; round++) appendEntries(1 + rnd.nextInt(400));
+    recorders.get(0).release.countDown();
+    long end = log.lastPosition();
+    for (int i = 0; i < subs.size(); i++) {
+      assertThat(subs.get(i).awaitDelivered(end, WAIT)).as("seed %d, subscriber %d", seed, i).isTrue();
+      List<Long> want = new ArrayList<>();
+      for (long p = starts.get(i); p <= end; p++) want.add(p);
+      assertThat(recorders.get(i).positions).as("seed %d, subscriber %d", seed, i).isEqualTo(want);
+    }
+  }
+
+  @Test
+  void a_subscriber_following_another_reads_nothing_from_the_log() throws Exception {
+    Counting counting = new Counting(log);
+    SharedTail tail = new SharedTail(counting, 4096);
+    appendEntries(1000);
+    Recorder first = new Recorder(-1);
+    subs.add(tail.subscribe("first", 1, first::on));
+    assertThat(subs.get(0).awaitDelivered(1000, WAIT)).isTrue();
+    long readByFirst = counting.read.get();
+    assertThat(readByFirst).isEqualTo(1000);
+
+    Recorder second = new Recorder(-1);
+    subs.add(tail.subscribe("second", 500, second::on));
+    assertThat(subs.get(1).awaitDelivered(1000, WAIT)).isTrue();
+    assertThat(second.positions).hasSize(501).startsWith(500L).endsWith(1000L);
+    assertThat(counting.read.get()).isEqualTo(readByFirst);
+
+    appendEntries(10); // both follow live: the new events are read once
+    assertThat(subs.get(0).awaitDelivered(1010, WAIT)).isTrue();
+    assertThat(subs.get(1).awaitDelivered(1010, WAIT)).isTrue();
+    assertThat(counting.read.get()).isEqualTo(1010);
+  }
+
+  @Test
+  void a_closed_log_ends_every_subscription_without_a_failure() throws Exception {
+    SharedTail tail = new SharedTail(log, 2048);
+    appendEntries(5);
+    Recorder r = new Recorder(-1);
+    Subscription s = tail.subscribe("t", 1, r::on);
+    subs.add(s);
+    assertThat(s.awaitDelivered(5, WAIT)).isTrue();
+    log.close();
+    assertThat(s.awaitDelivered(6, WAIT)).isFalse();
+    assertThat(s.isRunning()).isFalse();
+    assertThat(s.failure()).isEmpty();
+  }
+}
