@@ -3,14 +3,13 @@ package dev.scribe.projections;
 import static java.util.Objects.requireNonNull;
 
 import dev.scribe.eventlog.EventListener;
-import dev.scribe.eventlog.EventLogClosedException;
 import dev.scribe.eventlog.ReadAll;
 import dev.scribe.eventlog.StoredEvent;
 import dev.scribe.eventlog.Subscription;
+import dev.scribe.eventlog.ThreadedSubscription;
 import dev.scribe.eventlog.TailEvents;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -57,9 +56,7 @@ public final class SharedTail implements TailEvents {
   public Subscription subscribe(String name, long fromPosition, EventListener listener) {
     requireNonNull(name, "name");
     requireNonNull(listener, "listener");
-    Sub s = new Sub(name, fromPosition, listener);
-    s.thread.start();
-    return s;
+    return new Sub(name, fromPosition, listener).start();
   }
 
   /** The ring's event at {@code position}, if it still holds it. */
@@ -88,116 +85,40 @@ public final class SharedTail implements TailEvents {
     }
   }
 
-  private final class Sub implements Subscription {
-    private final EventListener listener;
-    private final Thread thread;
-    private final Object progress = new Object();
-    private volatile long lastDelivered;
-    private volatile int waiters; // written under progress
-    private volatile boolean running = true;
-    private volatile Throwable failure;
-
+  private final class Sub extends ThreadedSubscription {
     Sub(String name, long fromPosition, EventListener listener) {
-      this.listener = listener;
-      this.lastDelivered = Math.max(0, fromPosition - 1);
-      this.thread = new Thread(this::run, "scribe-tail-" + name);
-      this.thread.setDaemon(true);
+      super(name, fromPosition, listener);
     }
 
-    private void run() {
-      try {
-        while (running) {
-          long next = lastDelivered + 1;
-          StoredEvent e = cached(next);
-          if (e != null) {
-            deliver(e);
+    Sub start() {
+      startThread();
+      return this;
+    }
+
+    @Override
+    protected void follow() throws Exception {
+      while (running()) {
+        long next = lastDelivered() + 1;
+        StoredEvent e = cached(next);
+        if (e != null) {
+          deliver(e);
+          continue;
+        }
+        long f = filled;
+        if (next <= f) {
+          // Behind the ring: read privately, up to the ring's end, where the shared path resumes.
+          List<StoredEvent> page = log.readForward(next, (int) Math.min(PAGE, f - next + 1));
+          if (page.isEmpty()) {
+            log.awaitPosition(lastDelivered(), IDLE_WAIT);
             continue;
           }
-          long f = filled;
-          if (next <= f) {
-            // Behind the ring: read privately, up to the ring's end, where the shared path resumes.
-            List<StoredEvent> page = log.readForward(next, (int) Math.min(PAGE, f - next + 1));
-            if (page.isEmpty()) {
-              log.awaitPosition(lastDelivered, IDLE_WAIT);
-              continue;
-            }
-            for (StoredEvent p : page) {
-              if (!running) return;
-              deliver(p);
-            }
-            continue;
+          for (StoredEvent p : page) {
+            if (!running()) return;
+            deliver(p);
           }
-          if (!fill(next)) log.awaitPosition(lastDelivered, IDLE_WAIT);
+          continue;
         }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      } catch (EventLogClosedException e) {
-        // The log closed under us: a normal end.
-      } catch (Throwable t) {
-        failure = t;
-      } finally {
-        running = false;
-        synchronized (progress) {
-          progress.notifyAll();
-        }
-      }
-    }
-
-    private void deliver(StoredEvent e) throws Exception {
-      listener.onEvent(e);
-      lastDelivered = e.position();
-      // A waiter counts itself before re-reading lastDelivered: it sees the new position or this
-      // sees it, so the monitor stays off the per-event path when nobody waits.
-      if (waiters > 0) {
-        synchronized (progress) {
-          progress.notifyAll();
-        }
-      }
-    }
-
-    @Override
-    public long lastDelivered() {
-      return lastDelivered;
-    }
-
-    @Override
-    public boolean isRunning() {
-      return running;
-    }
-
-    @Override
-    public Optional<Throwable> failure() {
-      return Optional.ofNullable(failure);
-    }
-
-    @Override
-    public boolean awaitDelivered(long position, Duration timeout) throws InterruptedException {
-      long deadline = System.nanoTime() + timeout.toNanos();
-      synchronized (progress) {
-        waiters++;
-        try {
-          while (lastDelivered < position && running) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) return false;
-            progress.wait(Math.max(1, left / 1_000_000));
-          }
-        } finally {
-          waiters--;
-        }
-      }
-      return lastDelivered >= position;
-    }
-
-    @Override
-    public void close() {
-      running = false;
-      if (Thread.currentThread() != thread) {
-        thread.interrupt();
-        try {
-          thread.join(5_000);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
+        if (!fill(next)) log.awaitPosition(lastDelivered(), IDLE_WAIT);
       }
     }
   }

@@ -1,11 +1,12 @@
 package dev.scribe.tools.files;
 
+import dev.scribe.tools.Views;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scribe.domain.Streams;
 import dev.scribe.domain.events.FileRead;
-import dev.scribe.domain.events.ProjectBound;
 import dev.scribe.domain.events.ReadFileFailed;
 import dev.scribe.domain.events.ScopeViolation;
 import dev.scribe.domain.project.Binding;
@@ -14,7 +15,6 @@ import dev.scribe.domain.project.DomainException;
 import dev.scribe.domain.project.Project;
 import dev.scribe.domain.sentinel.Modes;
 import dev.scribe.domain.sentinel.RepoIds;
-import dev.scribe.eventlog.StoredEvent;
 import dev.scribe.mcp.McpJson;
 import dev.scribe.mcp.ToolAnnotations;
 import dev.scribe.mcp.ToolCall;
@@ -208,29 +208,14 @@ public final class ReadFileTool {
       String stream = Streams.sentinelDay(RepoIds.of(root), day);
       return new Scope(Modes.SENTINEL, root, null, stream, stream);
     }
-    Project project = boundProject(s, projects, call.sessionId(), st);
+    Project project = boundProject(s, projects, call.sessionId());
     return new Scope(Modes.PROJECT, project.root(), project.name(), Streams.project(project.name()),
         Streams.calls(call.sessionId()));
   }
 
-  /**
-   * The caller's bound project, through its own binding only (domain {@link Bindings}): the
-   * sessions view when it has the session's last binding, else the binding stream itself.
-   */
-  private static Project boundProject(SentinelSupport s, ProjectsView projects, String sessionId, Optional<SessionState> st) {
-    String stream = Streams.binding(sessionId);
-    long v = s.kit().streams().streamVersion(stream);
-    Optional<Binding> binding = Optional.empty();
-    if (v > 0) {
-      if (st.isPresent() && st.get().bindingVersion() == v && st.get().project() != null) {
-        binding = Optional.of(new Binding(st.get().project(), v, st.get().bindingPosition()));
-      } else {
-        List<StoredEvent> last = s.kit().streams().readStream(stream, v, 1);
-        if (!last.isEmpty() && s.kit().codec().decode(last.get(0)) instanceof ProjectBound b) {
-          binding = Optional.of(new Binding(b.project(), v, last.get(0).position()));
-        }
-      }
-    }
+  /** The caller's bound project, through its own binding only (domain {@link Bindings}). */
+  private static Project boundProject(SentinelSupport s, ProjectsView projects, String sessionId) {
+    Optional<Binding> binding = Views.binding(s.kit(), s.sessions(), sessionId);
     s.await(ProjectsView.NAME);
     return Bindings.resolve(binding, projects);
   }

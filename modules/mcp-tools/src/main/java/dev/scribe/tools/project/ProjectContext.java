@@ -5,28 +5,21 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scribe.domain.Streams;
-import dev.scribe.domain.events.ProjectBound;
-import dev.scribe.domain.events.ScribeEvent;
 import dev.scribe.domain.project.Binding;
 import dev.scribe.domain.project.Bindings;
 import dev.scribe.domain.project.DomainException;
 import dev.scribe.domain.project.Project;
 import dev.scribe.domain.query.EntrySearch;
 import dev.scribe.domain.query.InvalidQueryException;
-import dev.scribe.eventlog.StoredEvent;
 import dev.scribe.mcp.McpJson;
-import dev.scribe.mcp.ToolException;
 import dev.scribe.mcp.ToolResult;
-import dev.scribe.projections.ProjectionFailedException;
 import dev.scribe.projections.views.ProjectsView;
 import dev.scribe.projections.views.RecentEntriesView;
-import dev.scribe.projections.views.SessionState;
 import dev.scribe.projections.views.SessionsView;
 import dev.scribe.tools.ToolKit;
+import dev.scribe.tools.Views;
 import dev.scribe.tools.ports.DocsScaffolder;
 import dev.scribe.tools.ports.LogSegments;
-import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -50,7 +43,6 @@ import java.util.function.Supplier;
  * burn their retries on each other; the expected version on the stream remains the guard.
  */
 final class ProjectContext {
-  static final Duration VIEW_TIMEOUT = Duration.ofSeconds(30);
   static final int ATTEMPTS = 5;
 
   final ToolKit kit;
@@ -86,25 +78,7 @@ final class ProjectContext {
 
   /** Waits until view {@code name} has applied the log's last position. */
   void await(String view) {
-    long position = kit.reads().lastPosition();
-    boolean done;
-    try {
-      done = kit.projections().awaitApplied(view, position, VIEW_TIMEOUT);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ToolException("unavailable", "Interrupted while waiting for the " + view + " view.");
-    } catch (ProjectionFailedException e) {
-      throw new ToolException(
-          "unavailable",
-          "The " + view + " view is not available (" + e.getMessage() + "). Nothing was written;"
-              + " an operator can rebuild it (tools/scribe rebuild).");
-    }
-    if (!done) {
-      throw new ToolException(
-          "unavailable",
-          "The " + view + " view did not catch up with the log within " + VIEW_TIMEOUT.toSeconds()
-              + " s. Nothing was written; retry.");
-    }
+    Views.awaitLatest(kit, view);
   }
 
   /** The project registry, fresh for the {@code projects} stream. */
@@ -131,26 +105,9 @@ final class ProjectContext {
     return recent.project(project);
   }
 
-  /**
-   * The caller's current binding, exact: from the sessions view when it has applied the session's
-   * last {@code ProjectBound}, otherwise read from the session's binding stream (one indexed
-   * read), so a binding is never missed, not even for a session the view does not know.
-   */
+  /** The caller's current binding, exact ({@link Views#binding}). */
   Optional<Binding> binding(String sessionId) {
-    String stream = Streams.binding(sessionId);
-    long v = kit.streams().streamVersion(stream);
-    if (v == 0) return Optional.empty();
-    Optional<SessionState> st = sessions.find(sessionId);
-    if (st.isPresent() && st.get().bindingVersion() == v && st.get().project() != null) {
-      return Optional.of(new Binding(st.get().project(), v, st.get().bindingPosition()));
-    }
-    List<StoredEvent> last = kit.streams().readStream(stream, v, 1);
-    if (last.isEmpty()) return Optional.empty();
-    ScribeEvent e = kit.codec().decode(last.get(0));
-    if (!(e instanceof ProjectBound b)) {
-      throw new IllegalStateException("binding stream " + stream + " holds " + e.typeName());
-    }
-    return Optional.of(new Binding(b.project(), v, last.get(0).position()));
+    return Views.binding(kit, sessions, sessionId);
   }
 
   /** The caller's project: {@code no_project_bound} / {@code project_deleted} otherwise. */

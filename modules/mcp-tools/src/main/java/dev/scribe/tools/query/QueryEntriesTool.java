@@ -8,9 +8,6 @@ import dev.scribe.domain.Streams;
 import dev.scribe.domain.entry.Category;
 import dev.scribe.domain.entry.Priority;
 import dev.scribe.domain.entry.Status;
-import dev.scribe.domain.events.ProjectBound;
-import dev.scribe.domain.events.ScribeEvent;
-import dev.scribe.domain.project.Binding;
 import dev.scribe.domain.project.Bindings;
 import dev.scribe.domain.project.DomainException;
 import dev.scribe.domain.project.Project;
@@ -25,26 +22,23 @@ import dev.scribe.domain.query.MessageMode;
 import dev.scribe.domain.query.QueryArgs;
 import dev.scribe.domain.query.SearchUnavailableException;
 import dev.scribe.domain.query.SortOrder;
-import dev.scribe.eventlog.StoredEvent;
 import dev.scribe.mcp.McpJson;
 import dev.scribe.mcp.ToolAnnotations;
 import dev.scribe.mcp.ToolCall;
 import dev.scribe.mcp.ToolDefinition;
 import dev.scribe.mcp.ToolResult;
-import dev.scribe.projections.ProjectionFailedException;
 import dev.scribe.projections.views.ProjectsView;
 import dev.scribe.projections.views.SessionState;
 import dev.scribe.projections.views.SessionsView;
 import dev.scribe.tools.Schemas;
 import dev.scribe.tools.ToolBinding;
 import dev.scribe.tools.ToolKit;
-import java.time.Duration;
+import dev.scribe.tools.Views;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -83,7 +77,6 @@ public final class QueryEntriesTool {
   static final int DEFAULT_PAGE_SIZE = 10;
   static final int MAX_PAGE_SIZE = 1000;
   static final int MAX_LIMIT = 500;
-  static final Duration VIEW_TIMEOUT = Duration.ofSeconds(30);
   static final String SENTINEL = "sentinel";
   /** The reference's scopes this server does not serve (the search index holds entries only). */
   static final List<String> UNSUPPORTED_SCOPES = List.of("global", "research", "bugs", "all");
@@ -351,47 +344,12 @@ public final class QueryEntriesTool {
     if (projects.version() != kit.streams().streamVersion(Streams.PROJECTS)) {
       await(ProjectsView.NAME, position);
     }
-    return Bindings.resolve(binding(sessionId), projects);
+    return Bindings.resolve(Views.binding(kit, sessions, sessionId), projects);
   }
 
-  /**
-   * The session's last {@code ProjectBound}: from the sessions view when it has applied it,
-   * otherwise read from the session's binding stream (so a binding is never missed).
-   */
-  private Optional<Binding> binding(String sessionId) {
-    String stream = Streams.binding(sessionId);
-    long v = kit.streams().streamVersion(stream);
-    if (v == 0) return Optional.empty();
-    Optional<SessionState> st = sessions.find(sessionId);
-    if (st.isPresent() && st.get().bindingVersion() == v && st.get().project() != null) {
-      return Optional.of(new Binding(st.get().project(), v, st.get().bindingPosition()));
-    }
-    List<StoredEvent> last = kit.streams().readStream(stream, v, 1);
-    if (last.isEmpty()) return Optional.empty();
-    ScribeEvent e = kit.codec().decode(last.get(0));
-    if (!(e instanceof ProjectBound b)) {
-      throw new IllegalStateException("binding stream " + stream + " holds " + e.typeName());
-    }
-    return Optional.of(new Binding(b.project(), v, last.get(0).position()));
-  }
 
   private void await(String view, long position) {
-    boolean done;
-    try {
-      done = kit.projections().awaitApplied(view, position, VIEW_TIMEOUT);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new SearchUnavailableException("Interrupted while waiting for the " + view + " view.");
-    } catch (ProjectionFailedException e) {
-      throw new SearchUnavailableException(
-          "The " + view + " view is not available (" + e.getMessage() + "); an operator can"
-              + " rebuild it (tools/scribe rebuild).");
-    }
-    if (!done) {
-      throw new SearchUnavailableException(
-          "The " + view + " view did not catch up with the log within "
-              + VIEW_TIMEOUT.toSeconds() + " s; retry.");
-    }
+    Views.await(kit, view, position);
   }
 
   // ---- arguments ---------------------------------------------------------------------------

@@ -24,14 +24,13 @@ import dev.scribe.mcp.ToolCall;
 import dev.scribe.mcp.ToolDefinition;
 import dev.scribe.mcp.ToolException;
 import dev.scribe.mcp.ToolResult;
-import dev.scribe.projections.ProjectionFailedException;
 import dev.scribe.projections.views.ProjectsView;
-import dev.scribe.projections.views.SessionState;
 import dev.scribe.projections.views.SessionsView;
 import dev.scribe.tools.EventWriter;
 import dev.scribe.tools.Schemas;
 import dev.scribe.tools.ToolBinding;
 import dev.scribe.tools.ToolKit;
+import dev.scribe.tools.Views;
 import dev.scribe.tools.ports.LogSegments;
 import java.time.Duration;
 import java.time.Instant;
@@ -67,7 +66,6 @@ public final class RotateLogTool {
   public static final String NAME = "rotate_log";
   static final int ATTEMPTS = 5;
   static final int DEFAULT_THRESHOLD = 500;
-  private static final Duration VIEW_TIMEOUT = Duration.ofSeconds(30);
   private static final List<String> TYPES =
       List.of("progress", "bugs", "security", "doc_updates", "global");
   private static final String METHOD = "view_counter";
@@ -423,12 +421,7 @@ public final class RotateLogTool {
   // ---- freshness and binding ----------------------------------------------------------------
 
   private Optional<Binding> binding(String sessionId) {
-    Optional<SessionState> st = sessions.find(sessionId);
-    if (st.isEmpty() || st.get().project() == null || st.get().bindingVersion() < 1) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        new Binding(st.get().project(), st.get().bindingVersion(), Math.max(1, st.get().bindingPosition())));
+    return Views.binding(kit, sessions, sessionId);
   }
 
   private void awaitView(String view) {
@@ -436,22 +429,7 @@ public final class RotateLogTool {
   }
 
   private void awaitView(String view, long position) {
-    boolean done;
-    try {
-      done = kit.projections().awaitApplied(view, position, VIEW_TIMEOUT);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ToolException("unavailable", "Interrupted while waiting for the " + view + " view.");
-    } catch (ProjectionFailedException e) {
-      throw new ToolException(
-          "unavailable",
-          "The " + view + " view is not available (" + e.getMessage() + "); an operator can rebuild"
-              + " it (tools/scribe rebuild).");
-    }
-    if (!done) {
-      throw new ToolException(
-          "unavailable", "The " + view + " view did not catch up within " + VIEW_TIMEOUT.toSeconds() + " s; retry.");
-    }
+    Views.await(kit, view, position);
   }
 
   // ---- answer -----------------------------------------------------------------------------

@@ -11,13 +11,12 @@ import dev.scribe.mcp.McpJson;
 import dev.scribe.mcp.ToolCall;
 import dev.scribe.mcp.ToolException;
 import dev.scribe.mcp.ToolResult;
-import dev.scribe.projections.ProjectionFailedException;
 import dev.scribe.projections.sentinel.CasesView;
 import dev.scribe.projections.views.SessionState;
 import dev.scribe.projections.views.SessionsView;
 import dev.scribe.tools.ToolKit;
+import dev.scribe.tools.Views;
 import dev.scribe.tools.ports.RepositoryFiles;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -30,7 +29,6 @@ import org.jspecify.annotations.Nullable;
  * mode fresh, and argument access that reports bad values as {@code invalid_argument}.
  */
 public final class SentinelSupport {
-  static final Duration VIEW_TIMEOUT = Duration.ofSeconds(30);
   /** Attempts of a decision that lost an expected-version race (then a {@code conflict} error). */
   static final int ATTEMPTS = 8;
 
@@ -50,31 +48,17 @@ public final class SentinelSupport {
     return kit;
   }
 
+  public SessionsView sessions() {
+    return sessions;
+  }
+
   public RepositoryFiles files() {
     return files;
   }
 
   /** Waits until view {@code name} has applied every event acknowledged before now (read-your-writes). */
   public void await(String name) {
-    long position = kit.reads().lastPosition();
-    boolean done;
-    try {
-      done = kit.projections().awaitApplied(name, position, VIEW_TIMEOUT);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ToolException("unavailable", "Interrupted while waiting for the " + name + " view.");
-    } catch (ProjectionFailedException e) {
-      throw new ToolException(
-          "unavailable",
-          "The " + name + " view is not available (" + e.getMessage() + "). Nothing was written;"
-              + " an operator can rebuild it (tools/scribe rebuild).");
-    }
-    if (!done) {
-      throw new ToolException(
-          "unavailable",
-          "The " + name + " view did not catch up with the log within "
-              + VIEW_TIMEOUT.toSeconds() + " s. Nothing was written; retry.");
-    }
+    Views.awaitLatest(kit, name);
   }
 
   /**
