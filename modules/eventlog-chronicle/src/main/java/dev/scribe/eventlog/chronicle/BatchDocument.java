@@ -6,9 +6,10 @@ import java.util.List;
 import net.openhft.chronicle.bytes.Bytes;
 
 /**
- * The body of one Chronicle document: one appended batch, so a batch is stored (and survives a
- * crash) all or nothing. Chronicle's own header marks a document complete only once all of it was
- * written; a reader never sees half a batch.
+ * The body of one Chronicle document: one or more whole appended batches (the writer puts a
+ * group's batches into documents of up to ~64 KB and never splits a batch), so a batch is stored
+ * (and survives a crash) all or nothing. Chronicle's own header marks a document complete only once
+ * all of it was written; a reader never sees half a batch.
  *
  * <pre>
  * int   MAGIC

@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The event log on Chronicle Queue: one directory, one writer process, one writer thread, each
- * appended batch one Chronicle document, positions and hash chain in {@link
+ * appended batch inside one Chronicle document, positions and hash chain in {@link
  * dev.scribe.eventlog.RecordFormat}. See the package documentation for the on-disk layout and the
  * recovery rules.
  */

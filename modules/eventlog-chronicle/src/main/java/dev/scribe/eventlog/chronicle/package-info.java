@@ -4,9 +4,11 @@
  * <p><b>Layout.</b> One directory holds Chronicle's cycle files ({@code *.cq4}, {@code
  * metadata.cq4t}), {@code scribe.lock} (an OS lock plus the holder's pid), {@code index.snapshot}
  * (a cache of the writer's index) and {@code cut-documents.txt} (documents no longer served).
- * Every appended batch is one Chronicle document ({@link dev.scribe.eventlog.chronicle.BatchDocument})
- * holding its first position, its count and the events in {@link dev.scribe.eventlog.RecordFormat}
- * bytes, so a batch is stored all or nothing and positions stay Scribe's own (gap-free from 1).
+ * Every appended batch lies whole inside one Chronicle document ({@link
+ * dev.scribe.eventlog.chronicle.BatchDocument}: first position, count, the events in {@link
+ * dev.scribe.eventlog.RecordFormat} bytes; a group commit packs consecutive batches into documents
+ * of up to ~64 KB), so a batch is stored all or nothing and positions stay Scribe's own (gap-free
+ * from 1).
  *
  * <p><b>Writing.</b> One thread, {@code scribe-appender}, owns the appender and commits groups:
  * it drains the queue of waiting batches, checks each against the index, writes it, syncs once for
