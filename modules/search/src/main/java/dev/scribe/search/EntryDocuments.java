@@ -46,8 +46,8 @@ import org.jspecify.annotations.Nullable;
  *       (exact)</td></tr>
  *   <tr><td>{@code ts}</td><td>LongPoint (claimed epoch ms)</td><td>start/end</td></tr>
  *   <tr><td>{@code conf}</td><td>DoublePoint</td><td>min_confidence</td></tr>
- *   <tr><td>{@code tri}</td><td>the set of trigrams, documents only ({@link Trigrams})</td>
- *       <td>message narrowing (exact for case-insensitive needles of 1-3 characters)</td></tr>
+ *   <tr><td>{@code tri}</td><td>trigrams with positions ({@link Trigrams})</td><td>message
+ *       narrowing, exact for case-insensitive substrings</td></tr>
  *   <tr><td>{@code msg}</td><td>BinaryDocValues (UTF-8)</td><td>the message: verification of
  *       regex / case-sensitive / exact matches reads it in doc order (doc values decompress a block
  *       once per scan; stored fields would decompress per document), and the page</td></tr>
@@ -82,7 +82,7 @@ final class EntryDocuments {
   static {
     TRIGRAMS.setTokenized(true);
     TRIGRAMS.setOmitNorms(true);
-    TRIGRAMS.setIndexOptions(IndexOptions.DOCS);
+    TRIGRAMS.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
     TRIGRAMS.freeze();
   }
 

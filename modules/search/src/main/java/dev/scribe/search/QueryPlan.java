@@ -84,8 +84,7 @@ record QueryPlan(Query query, @Nullable MessageMatch verify) {
         case SUBSTRING:
           b.add(Trigrams.contains(TRI, m.foldedText()), Occur.FILTER);
           clauses++;
-          exact = !m.caseSensitive() && Trigrams.padFree(m.text())
-              && Trigrams.containsIsExact(m.foldedText());
+          exact = !m.caseSensitive() && Trigrams.padFree(m.text());
           break;
         case EXACT:
           b.add(Trigrams.equalTo(TRI, m.foldedText()), Occur.FILTER);

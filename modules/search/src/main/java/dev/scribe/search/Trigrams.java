@@ -5,25 +5,21 @@ import java.util.List;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.BytesTermAttribute;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.util.BytesRef;
 
 /**
- * The message's substring index: the set of code-point trigrams of {@code START + fold(message) +
- * END + END}, indexed as plain terms (documents only: no positions, no frequencies — positions were
- * most of the indexing, merging and disk cost of the field).
+ * The message's substring index: every code-point trigram of {@code START + fold(message) + END +
+ * END}, at its offset as the token position.
  *
- * <p>What the index answers: a folded needle of k ≥ 3 code points can occur in a message only if
- * every trigram of the needle is among the message's trigrams — a conjunction of term queries,
- * which narrows candidates that are then verified on the stored message (exact already for k = 3:
- * one trigram). A needle of 1–2 code points occurs iff some trigram starts with it (the two END
- * pads give every code point two successors) — a {@link PrefixQuery}, exact. Both hold only for
- * needles without the pad characters; others are verified. The pads also narrow {@code exact}:
- * the trigrams of {@code START + needle + END}.
+ * <p>Why it is exact for case-insensitive substrings: a folded needle of k ≥ 3 code points occurs
+ * at offset p iff the trigrams at p, p+3, p+6, …, p+k-3 are the needle's trigrams at those
+ * offsets — a {@link PhraseQuery} with those positions. A needle of 1–2 code points occurs iff some
+ * trigram starts with it (the two END pads give every code point two successors) — a {@link
+ * PrefixQuery}. Both hold only for needles without the pad characters; others are verified on the
+ * stored message. The pads also anchor {@code exact}: the phrase of {@code START + needle + END}.
  */
 final class Trigrams {
   static final char START = '\u0002';
@@ -52,52 +48,32 @@ final class Trigrams {
     return s.indexOf(START) < 0 && s.indexOf(END) < 0;
   }
 
-  /**
-   * A query for documents whose folded message may contain {@code foldedNeedle} (non-empty):
-   * exactly those when {@link #containsIsExact}, otherwise a superset to verify.
-   */
+  /** A query for documents whose folded message contains {@code foldedNeedle} (non-empty). */
   static Query contains(String field, String foldedNeedle) {
     int[] cps = foldedNeedle.codePoints().toArray();
     if (cps.length < 3) return new PrefixQuery(new Term(field, foldedNeedle));
-    return allOf(field, cps);
+    return phrase(field, cps);
   }
 
-  /** Whether {@link #contains} matches exactly the messages containing the needle. */
-  static boolean containsIsExact(String foldedNeedle) {
-    return padFree(foldedNeedle) && foldedNeedle.codePointCount(0, foldedNeedle.length()) <= 3;
-  }
-
-  /** A query for documents whose folded message may be {@code foldedText} (to verify). */
+  /** A query for documents whose folded message is exactly {@code foldedText}. */
   static Query equalTo(String field, String foldedText) {
     int[] inner = foldedText.codePoints().toArray();
     int[] cps = new int[inner.length + 2];
     cps[0] = START;
     System.arraycopy(inner, 0, cps, 1, inner.length);
     cps[cps.length - 1] = END;
-    return allOf(field, cps);
+    return phrase(field, cps);
   }
 
-  /** At most this many trigram clauses per needle: a long needle is verified anyway. */
-  static final int MAX_CLAUSES = 16;
-
-  /**
-   * Documents holding the needle's distinct trigrams (all of them, or {@value #MAX_CLAUSES}
-   * spread over it, first and last included, for a long needle). More clauses narrow better; a
-   * conjunction costs about its rarest clause.
-   */
-  private static Query allOf(String field, int[] cps) {
-    int grams = cps.length - 2;
-    java.util.LinkedHashSet<String> terms = new java.util.LinkedHashSet<>();
-    if (grams <= MAX_CLAUSES) {
-      for (int o = 0; o < grams; o++) terms.add(gram(cps, o));
-    } else {
-      for (int i = 0; i < MAX_CLAUSES; i++) {
-        terms.add(gram(cps, (int) ((long) i * (grams - 1) / (MAX_CLAUSES - 1))));
-      }
+  /** Trigrams at offsets 0, 3, 6, … and the last one: together they cover every code point. */
+  private static Query phrase(String field, int[] cps) {
+    PhraseQuery.Builder b = new PhraseQuery.Builder();
+    int last = cps.length - 3;
+    for (int at = 0; ; at += 3) {
+      int o = Math.min(at, last);
+      b.add(new Term(field, gram(cps, o)), o);
+      if (o == last) break;
     }
-    if (terms.size() == 1) return new TermQuery(new Term(field, terms.iterator().next()));
-    BooleanQuery.Builder b = new BooleanQuery.Builder();
-    for (String t : terms) b.add(new TermQuery(new Term(field, t)), Occur.FILTER);
     return b.build();
   }
 
@@ -105,7 +81,7 @@ final class Trigrams {
     return new String(cps, offset, 3);
   }
 
-  /** The token stream of {@link #padded}: each trigram, in order (repeats included). */
+  /** The token stream of {@link #padded}: one trigram per position. */
   static TokenStream stream(String message) {
     return new GramStream(padded(message));
   }
