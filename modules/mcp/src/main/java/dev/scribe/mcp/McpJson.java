@@ -110,6 +110,15 @@ public final class McpJson {
     return bytes(errorMessage(error.id(), error.code(), error.message(), error.data()));
   }
 
+  static ObjectNode request(RequestId id, String method, ObjectNode params) {
+    ObjectNode m = object();
+    m.put("jsonrpc", "2.0");
+    m.set("id", id.toJson());
+    m.put("method", method);
+    m.set("params", params);
+    return m;
+  }
+
   static ObjectNode notification(String method, ObjectNode params) {
     ObjectNode m = object();
     m.put("jsonrpc", "2.0");

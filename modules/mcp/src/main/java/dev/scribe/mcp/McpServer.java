@@ -36,6 +36,7 @@ public final class McpServer {
   private final Supplier<String> sessionIds;
   private final Supplier<String> executionIds;
   private final boolean validateOutput;
+  private final ServerFeatures features;
 
   private McpServer(Builder b) {
     this.info = requireNonNull(b.info, "serverInfo");
@@ -48,6 +49,7 @@ public final class McpServer {
     this.sessionIds = requireNonNull(b.sessionIds, "sessionIds");
     this.executionIds = requireNonNull(b.executionIds, "executionIds");
     this.validateOutput = b.validateOutput;
+    this.features = new ServerFeatures(b.resources, b.prompts, b.completions, executor);
   }
 
   public static Builder builder() {
@@ -112,6 +114,10 @@ public final class McpServer {
     return validateOutput;
   }
 
+  ServerFeatures features() {
+    return features;
+  }
+
   /**
    * Handles {@code initialize}: negotiates the version, mints the session and waits for the
    * observer before returning the response.
@@ -131,12 +137,14 @@ public final class McpServer {
     if (!isVisibleAscii(id)) {
       throw new IllegalStateException("session ids must be non-empty visible ASCII");
     }
-    McpSession session = new McpSession(this, id, transport, version, client);
+    McpSession session =
+        new McpSession(this, id, transport, version, client, ClientCapabilities.from(p.get("capabilities")));
     ObjectNode result = McpJson.object();
     result.put("protocolVersion", version);
     ObjectNode caps = result.putObject("capabilities");
     caps.putObject("tools").put("listChanged", false);
     caps.putObject("logging");
+    features.advertise(caps);
     ObjectNode server = result.putObject("serverInfo");
     server.put("name", info.name());
     server.put("version", info.version());
@@ -221,6 +229,9 @@ public final class McpServer {
     private @Nullable Supplier<String> sessionIds;
     private @Nullable Supplier<String> executionIds;
     private boolean validateOutput;
+    private @Nullable ResourceRegistry resources;
+    private @Nullable PromptRegistry prompts;
+    private @Nullable CompletionHandler completions;
 
     private Builder() {}
 
@@ -282,6 +293,24 @@ public final class McpServer {
      */
     public Builder validateOutput(boolean validate) {
       this.validateOutput = validate;
+      return this;
+    }
+
+    /** Resources and templates; the {@code resources} capability is advertised only if not empty. */
+    public Builder resources(ResourceRegistry resources) {
+      this.resources = requireNonNull(resources, "resources");
+      return this;
+    }
+
+    /** Prompts; the {@code prompts} capability is advertised only if not empty. */
+    public Builder prompts(PromptRegistry prompts) {
+      this.prompts = requireNonNull(prompts, "prompts");
+      return this;
+    }
+
+    /** Answers {@code completion/complete}; the {@code completions} capability is advertised only with one. */
+    public Builder completions(CompletionHandler completions) {
+      this.completions = requireNonNull(completions, "completions");
       return this;
     }
 

@@ -36,6 +36,7 @@ public final class McpSession {
   private final TransportKind transport;
   private final String protocolVersion;
   private final ClientInfo client;
+  private final ClientCapabilities capabilities;
 
   private volatile LogLevel logLevel = LogLevel.INFO;
   private volatile boolean initializedNotified;
@@ -45,18 +46,22 @@ public final class McpSession {
   private final AtomicLong eventIds = new AtomicLong();
   private final AtomicBoolean closed = new AtomicBoolean();
   private final java.util.Set<CompletableFuture<Void>> deliveries = ConcurrentHashMap.newKeySet();
+  private final OutboundRequests outbound = new OutboundRequests();
+  private final java.util.Set<String> subscriptions = ConcurrentHashMap.newKeySet();
 
   McpSession(
       McpServer server,
       String id,
       TransportKind transport,
       String protocolVersion,
-      ClientInfo client) {
+      ClientInfo client,
+      ClientCapabilities capabilities) {
     this.server = server;
     this.id = id;
     this.transport = transport;
     this.protocolVersion = protocolVersion;
     this.client = client;
+    this.capabilities = capabilities;
     this.lastActiveMillis = new AtomicLong(server.clock().millis());
   }
 
@@ -74,6 +79,11 @@ public final class McpSession {
 
   public ClientInfo clientInfo() {
     return client;
+  }
+
+  /** What the client declared it supports ({@link ClientCapabilities#NONE} after a restart). */
+  public ClientCapabilities clientCapabilities() {
+    return capabilities;
   }
 
   public LogLevel logLevel() {
@@ -145,6 +155,38 @@ public final class McpSession {
     return true;
   }
 
+  /** True if the client subscribed to {@code uri} ({@code resources/subscribe}) in this session. */
+  public boolean isSubscribed(String uri) {
+    return subscriptions.contains(uri);
+  }
+
+  /**
+   * Sends {@code notifications/resources/updated} on the standalone stream if the client
+   * subscribed to {@code uri}.
+   *
+   * @return false if it did not subscribe, or there is no stream to carry the notification
+   */
+  public boolean resourceUpdated(String uri) {
+    if (!subscriptions.contains(uri)) {
+      return false;
+    }
+    return sendUnrelated(
+        McpJson.bytes(McpJson.notification("notifications/resources/updated", McpJson.object().put("uri", uri))));
+  }
+
+  void subscribe(String uri) {
+    subscriptions.add(uri);
+  }
+
+  void unsubscribe(String uri) {
+    subscriptions.remove(uri);
+  }
+
+  /** The requests this session sent to its client and awaits answers for. */
+  OutboundRequests outbound() {
+    return outbound;
+  }
+
   long lastActiveMillis() {
     return lastActiveMillis.get();
   }
@@ -183,8 +225,10 @@ public final class McpSession {
         answers.add(request(r, channel));
       } else if (m instanceof JsonRpcNotification n) {
         notification(n);
+      } else if (m instanceof JsonRpcResponse response && !outbound.deliver(response)) {
+        // Late (timed out, call ended) or never requested: nothing waits for it.
+        LOG.debug("session {}: dropped a response nothing waits for: {}", id, response);
       }
-      // Responses answer server-to-client requests; this server sends none, so they are dropped.
     }
     if (answers.isEmpty()) {
       return;
@@ -238,7 +282,12 @@ public final class McpSession {
               ErrorCodes.INVALID_REQUEST,
               "Invalid Request: session already initialized");
         default:
-          throw new JsonRpcException(ErrorCodes.METHOD_NOT_FOUND, "Method not found: " + r.method());
+          return server
+              .features()
+              .handle(this, r)
+              .map(result -> featureAnswer(r, result))
+              .orElseThrow(
+                  () -> new JsonRpcException(ErrorCodes.METHOD_NOT_FOUND, "Method not found: " + r.method()));
       }
     } catch (JsonRpcException e) {
       return CompletableFuture.completedFuture(
@@ -249,6 +298,23 @@ public final class McpSession {
           Optional.of(
               McpJson.errorMessage(r.id(), ErrorCodes.INTERNAL_ERROR, "Internal error", null)));
     }
+  }
+
+  /** A feature's result or failure as a response; only protocol faults keep their own message. */
+  private CompletableFuture<Optional<ObjectNode>> featureAnswer(
+      JsonRpcRequest r, CompletableFuture<JsonNode> result) {
+    return result.handle(
+        (v, e) -> {
+          if (e == null) {
+            return Optional.of(McpJson.resultMessage(r.id(), v));
+          }
+          Throwable t = ErrorTable.unwrap(e);
+          if (t instanceof JsonRpcException j) {
+            return Optional.of(McpJson.errorMessage(r.id(), j.code(), j.getMessage(), j.data().orElse(null)));
+          }
+          LOG.error("session {}: {} failed", id, r.method(), t);
+          return Optional.of(McpJson.errorMessage(r.id(), ErrorCodes.INTERNAL_ERROR, "Internal error", null));
+        });
   }
 
   private static CompletableFuture<Optional<ObjectNode>> answer(JsonRpcRequest r, JsonNode result) {
@@ -344,6 +410,7 @@ public final class McpSession {
     for (ToolExecution call : inFlight.values()) {
       call.cancel();
     }
+    outbound.closeAll();
     MessageSink s = stream.getAndSet(null);
     if (s != null) {
       s.close();
@@ -359,7 +426,7 @@ public final class McpSession {
     return CompletableFuture.allOf(deliveries.toArray(CompletableFuture[]::new));
   }
 
-  private static Optional<String> stringParam(JsonRpcRequest r, String name) {
+  static Optional<String> stringParam(JsonRpcRequest r, String name) {
     JsonNode p = r.params();
     if (p == null || !p.isObject()) {
       return Optional.empty();

@@ -6,17 +6,22 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** A tool with its compiled schemas and its precomputed {@code tools/list} entry. */
 public final class RegisteredTool {
   private final ToolDefinition definition;
   private final ToolHandler handler;
   private final Schema input;
-  private final Schema output;
+  private final @Nullable Schema output;
   private final ObjectNode advertised;
 
   RegisteredTool(
-      ToolDefinition definition, ToolHandler handler, Schema input, Schema output, ObjectNode advertised) {
+      ToolDefinition definition,
+      ToolHandler handler,
+      Schema input,
+      @Nullable Schema output,
+      ObjectNode advertised) {
     this.definition = definition;
     this.handler = handler;
     this.input = input;
@@ -42,9 +47,9 @@ public final class RegisteredTool {
     return firstViolation(input, arguments);
   }
 
-  /** The first violation of the success output schema, if any. */
+  /** The first violation of the success output schema, if any (none without a schema). */
   public Optional<String> outputViolation(JsonNode structuredContent) {
-    return firstViolation(output, structuredContent);
+    return output == null ? Optional.empty() : firstViolation(output, structuredContent);
   }
 
   private static Optional<String> firstViolation(Schema schema, JsonNode value) {

@@ -58,7 +58,9 @@ public final class SessionRegistry {
             restored.sessionId(),
             TransportKind.HTTP,
             restored.protocolVersion(),
-            restored.client());
+            restored.client(),
+            // Not recorded in the log: the server sends no client requests to a restored session.
+            ClientCapabilities.NONE);
     add(s);
     return s;
   }

@@ -18,14 +18,15 @@ import org.jspecify.annotations.Nullable;
  *     object}; arguments are validated against it before the handler runs
  * @param outputSchema the schema of a successful call's {@code structuredContent}, root {@code
  *     type: object}. The published schema also admits the standard error shape (see {@link
- *     ToolRegistry}).
+ *     ToolRegistry}). Null for a tool that returns only content blocks ({@link
+ *     ToolResult.Blocks}): then none is published.
  */
 public record ToolDefinition(
     String name,
     @Nullable String title,
     String description,
     ObjectNode inputSchema,
-    ObjectNode outputSchema,
+    @Nullable ObjectNode outputSchema,
     ToolAnnotations annotations) {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,128}");
 
@@ -33,7 +34,6 @@ public record ToolDefinition(
     requireNonNull(name, "name");
     requireNonNull(description, "description");
     requireNonNull(inputSchema, "inputSchema");
-    requireNonNull(outputSchema, "outputSchema");
     requireNonNull(annotations, "annotations");
     if (!NAME.matcher(name).matches()) {
       throw new IllegalArgumentException("tool name must match [A-Za-z0-9_.-]{1,128}: " + name);
@@ -42,10 +42,12 @@ public record ToolDefinition(
       throw new IllegalArgumentException("tool " + name + " needs a description");
     }
     requireObjectRoot(name, "inputSchema", inputSchema);
-    requireObjectRoot(name, "outputSchema", outputSchema);
+    if (outputSchema != null) {
+      requireObjectRoot(name, "outputSchema", outputSchema);
+    }
     // Defensive copies: the registry precomputes JSON from these and must not see later edits.
     inputSchema = inputSchema.deepCopy();
-    outputSchema = outputSchema.deepCopy();
+    outputSchema = outputSchema == null ? null : outputSchema.deepCopy();
   }
 
   /** A definition without a title. */
@@ -56,6 +58,12 @@ public record ToolDefinition(
       ObjectNode outputSchema,
       ToolAnnotations annotations) {
     return new ToolDefinition(name, null, description, inputSchema, outputSchema, annotations);
+  }
+
+  /** A definition without a title and without an output schema (a content-block tool). */
+  public static ToolDefinition contentTool(
+      String name, String description, ObjectNode inputSchema, ToolAnnotations annotations) {
+    return new ToolDefinition(name, null, description, inputSchema, null, annotations);
   }
 
   private static void requireObjectRoot(String tool, String which, ObjectNode schema) {

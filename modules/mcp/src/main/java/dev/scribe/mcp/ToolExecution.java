@@ -1,6 +1,7 @@
 package dev.scribe.mcp;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.scribe.mcp.jsonrpc.RequestId;
@@ -12,6 +13,8 @@ import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,9 +22,14 @@ import org.slf4j.LoggerFactory;
 /**
  * One running {@code tools/call}: validation, the handler, recording and the response, plus the
  * {@link ToolContext} the handler sees. Its flags (cancelled, finished) change under a lock, so "was a response sent?" and "what outcome was recorded?" always agree.
+ *
+ * <p>Requests the handler sends to the client ({@link #request}) go out on the call's own channel,
+ * and fail once the call is cancelled or finished, so none outlives the call that asked.
  */
 final class ToolExecution implements ToolContext {
   private static final Logger LOG = LoggerFactory.getLogger(ToolExecution.class);
+  /** The recorded error code of a {@link ToolResult.Blocks} failure (it carries none of its own). */
+  static final String BLOCKS_ERROR_CODE = "tool_error";
 
   private final McpSession session;
   private final McpServer server;
@@ -38,6 +46,7 @@ final class ToolExecution implements ToolContext {
   private boolean finished;
   private double lastProgress = Double.NEGATIVE_INFINITY;
   private List<Runnable> cancelActions = new ArrayList<>(1);
+  private final List<OutboundRequests.Pending> outstanding = new ArrayList<>(0);
 
   ToolExecution(
       McpSession session,
@@ -125,6 +134,7 @@ final class ToolExecution implements ToolContext {
       wasCancelled = cancelled;
       finished = true;
     }
+    failOutstanding("the call finished");
     session.finished(this);
     ToolOutcome outcome;
     String errorCode = null;
@@ -139,6 +149,12 @@ final class ToolExecution implements ToolContext {
           LOG.warn("tool {} failed (session {}, execution {})", tool.definition().name(), session.id(), executionId, t);
         }
         r = server.errors().map(t);
+      } else if (r instanceof ToolResult.Blocks b
+          && !b.isError()
+          && tool.definition().outputSchema() != null
+          && server.validateOutput()) {
+        LOG.warn("tool {} has an output schema but returned no structured content", tool.definition().name());
+        r = ToolResult.error(ErrorTable.INTERNAL_ERROR, "Internal error: the tool returned no structured content");
       } else if (r instanceof ToolResult.Success s && server.validateOutput()) {
         Optional<String> bad = tool.outputViolation(s.structuredContent());
         if (bad.isPresent()) {
@@ -149,6 +165,9 @@ final class ToolExecution implements ToolContext {
       if (r instanceof ToolResult.Failure f) {
         outcome = ToolOutcome.TOOL_ERROR;
         errorCode = f.code();
+      } else if (r instanceof ToolResult.Blocks b && b.isError()) {
+        outcome = ToolOutcome.TOOL_ERROR;
+        errorCode = BLOCKS_ERROR_CODE;
       } else {
         outcome = ToolOutcome.OK;
       }
@@ -171,6 +190,14 @@ final class ToolExecution implements ToolContext {
     if (r instanceof ToolResult.Success s) {
       out.putArray("content").addObject().put("type", "text").put("text", s.text());
       out.set("structuredContent", s.structuredContent());
+      return out;
+    }
+    if (r instanceof ToolResult.Blocks b) {
+      ArrayNode content = out.putArray("content");
+      b.content().forEach(c -> content.add(c.toJson()));
+      if (b.isError()) {
+        out.put("isError", true);
+      }
       return out;
     }
     ToolResult.Failure f = (ToolResult.Failure) r;
@@ -200,6 +227,7 @@ final class ToolExecution implements ToolContext {
     }
     // Release the transport exchange now; the outcome is recorded when the handler returns.
     response.complete(Optional.empty());
+    failOutstanding("the call was cancelled");
     for (Runnable a : actions) {
       runQuietly(a);
     }
@@ -292,6 +320,92 @@ final class ToolExecution implements ToolContext {
       }
     }
     runQuietly(action);
+  }
+
+  @Override
+  public ClientCapabilities clientCapabilities() {
+    return session.clientCapabilities();
+  }
+
+  @Override
+  public CompletionStage<JsonNode> request(String method, ObjectNode params, Duration timeout) {
+    OutboundRequests.Pending p = session.outbound().open(method);
+    byte[] message = McpJson.bytes(McpJson.request(p.id(), method, params));
+    boolean live;
+    boolean sent = false;
+    synchronized (this) {
+      live = !cancelled && !finished;
+      if (live) {
+        outstanding.add(p);
+        // Under the lock, like progress: the request cannot overtake what the call sent before it.
+        sent = channel.notify(message) || session.sendUnrelated(message);
+      }
+    }
+    if (!live) {
+      p.answer().completeExceptionally(new CancellationException("the call is no longer running"));
+    } else if (!sent) {
+      p.answer()
+          .completeExceptionally(
+              new UnsupportedOperationException(
+                  "No stream can carry a request to this client: its POST accepts only JSON and it"
+                      + " has no GET stream open"));
+    } else {
+      failOnTimeout(p, timeout);
+    }
+    CompletableFuture<JsonNode> out = new CompletableFuture<>();
+    // Answers arrive on a transport thread, timeouts on the JDK's timer thread: the handler's
+    // continuation runs on the executor instead, never on either.
+    p.answer()
+        .whenCompleteAsync(
+            (v, e) -> {
+              if (e == null) {
+                out.complete(v);
+              } else {
+                out.completeExceptionally(ErrorTable.unwrap(e));
+              }
+            },
+            server.executor());
+    return out;
+  }
+
+  /** The JDK's shared delay timer: one scheduled task per request, no thread of our own. */
+  private void failOnTimeout(OutboundRequests.Pending p, Duration timeout) {
+    CompletableFuture.delayedExecutor(timeout.toNanos(), TimeUnit.NANOSECONDS, server.executor())
+        .execute(
+            () -> {
+              if (p.answer().isDone()) {
+                return;
+              }
+              // The sender SHOULD tell the receiver it gave up (cancellation utility). Sent before
+              // the request fails, so it precedes the call's response on the same stream; an answer
+              // racing in meanwhile makes it a cancel of a completed request, which the receiver
+              // may ignore.
+              ObjectNode params = McpJson.object();
+              params.set("requestId", p.id().toJson());
+              params.put("reason", "timed out");
+              byte[] cancel = McpJson.bytes(McpJson.notification("notifications/cancelled", params));
+              boolean sent;
+              synchronized (this) {
+                sent = !cancelled && !finished && channel.notify(cancel);
+              }
+              if (!sent) {
+                session.sendUnrelated(cancel);
+              }
+              p.answer()
+                  .completeExceptionally(
+                      new TimeoutException(p.method() + " got no answer from the client within " + timeout));
+            });
+  }
+
+  private void failOutstanding(String why) {
+    List<OutboundRequests.Pending> pending;
+    synchronized (this) {
+      pending = List.copyOf(outstanding);
+      outstanding.clear();
+    }
+    for (OutboundRequests.Pending p : pending) {
+      p.answer().completeExceptionally(new CancellationException(why));
+    }
   }
 
   @Override

@@ -169,7 +169,9 @@ public final class ToolRegistry {
                 d,
                 handlers.get(d.name()),
                 compile(schemas, d.name(), "inputSchema", d.inputSchema()),
-                compile(schemas, d.name(), "outputSchema", d.outputSchema()),
+                d.outputSchema() == null
+                    ? null
+                    : compile(schemas, d.name(), "outputSchema", d.outputSchema()),
                 advertise(d)));
       }
       return new ToolRegistry(byName, pageSize);
@@ -194,7 +196,9 @@ public final class ToolRegistry {
     }
     t.put("description", d.description());
     t.set("inputSchema", d.inputSchema());
-    t.set("outputSchema", publishedOutputSchema(d.outputSchema()));
+    if (d.outputSchema() != null) {
+      t.set("outputSchema", publishedOutputSchema(d.outputSchema()));
+    }
     ObjectNode a = t.putObject("annotations");
     if (d.title() != null) {
       a.put("title", d.title());

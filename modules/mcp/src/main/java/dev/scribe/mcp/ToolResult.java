@@ -3,8 +3,12 @@ package dev.scribe.mcp;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 
-/** What a tool returns: structured content plus one readable text block, or a tool error. */
+/**
+ * What a tool returns: structured content plus one readable text block, or a tool error (the
+ * shapes Scribe's tools use), or plain content blocks for tools without an output schema.
+ */
 public sealed interface ToolResult {
 
   /**
@@ -38,8 +42,34 @@ public sealed interface ToolResult {
     }
   }
 
+  /**
+   * Content blocks without structured content (images, audio, embedded resources...). Only for
+   * tools that publish no output schema: clients reject a non-error result without {@code
+   * structuredContent} from a tool that has one.
+   *
+   * @param isError true for a tool failure ({@code isError: true})
+   */
+  record Blocks(List<Content> content, boolean isError) implements ToolResult {
+    public Blocks {
+      content = List.copyOf(content);
+      if (content.isEmpty()) {
+        throw new IllegalArgumentException("a result needs at least one content block");
+      }
+    }
+  }
+
   static ToolResult success(ObjectNode structuredContent, String text) {
     return new Success(structuredContent, text);
+  }
+
+  /** A successful result made of {@code content}. */
+  static ToolResult content(Content... content) {
+    return new Blocks(List.of(content), false);
+  }
+
+  /** A failed result ({@code isError: true}) whose one text block is {@code message}. */
+  static ToolResult contentError(String message) {
+    return new Blocks(List.of(new Content.Text(message)), true);
   }
 
   static ToolResult error(String code, String message) {

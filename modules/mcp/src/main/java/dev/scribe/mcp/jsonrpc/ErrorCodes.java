@@ -18,5 +18,8 @@ public final class ErrorCodes {
   /** The session id is unknown or the session has ended (sent with HTTP 404). */
   public static final int SESSION_NOT_FOUND = -32001;
 
+  /** {@code resources/read} or {@code resources/subscribe} for a URI no resource matches (MCP up to 2025-11-25). */
+  public static final int RESOURCE_NOT_FOUND = -32002;
+
   private ErrorCodes() {}
 }
