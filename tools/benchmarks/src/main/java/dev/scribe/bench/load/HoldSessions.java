@@ -79,29 +79,38 @@ final class HoldSessions {
     return out;
   }
 
-  private int ping(List<Held> held) {
+  /**
+   * Pings every held session on its own connection; when the server has closed that idle
+   * connection (Node closes keep-alive connections after 5 s), on a fresh one, as a client would:
+   * the session, not the connection, is what is held.
+   */
+  private int ping(List<Held> held) throws IOException {
     int ok = 0;
-    SocketChannel replacement = null;
-    HttpResponseParser replacementParser = new HttpResponseParser();
+    int reconnected = 0;
+    int failed = 0;
+    SocketChannel fresh = null;
+    HttpResponseParser freshParser = new HttpResponseParser();
     for (Held h : held) {
+      HttpResponseParser r;
       try {
-        SocketChannel ch = h.channel();
-        HttpResponseParser parser = h.parser();
-        if (!ch.isOpen()) {
-          // An earlier failure closed this (shared) connection; the session may still be alive.
-          if (replacement == null) replacement = wire.connect();
-          ch = replacement;
-          parser = replacementParser;
-        }
-        HttpResponseParser r = wire.roundTrip(ch, parser, h.sessionId(), McpWire.ping(7));
-        if (r.status() == 200 && r.body().contains("\"result\"")) ok++;
-        else System.err.println("hold: ping failed: " + r.status() + " " + r.body());
+        r = wire.roundTrip(h.channel(), h.parser(), h.sessionId(), McpWire.ping(7));
       } catch (IOException e) {
-        System.err.println("hold: ping failed: " + e);
         closeQuietly(h.channel());
+        reconnected++;
+        if (fresh == null || !fresh.isOpen()) {
+          fresh = wire.connect();
+          freshParser = new HttpResponseParser();
+        }
+        r = wire.roundTrip(fresh, freshParser, h.sessionId(), McpWire.ping(7));
       }
+      if (r.status() == 200 && r.body().contains("\"result\"")) ok++;
+      else if (failed++ < 3) System.err.println("hold: ping failed: " + r.status() + " " + r.body());
     }
-    closeQuietly(replacement);
+    closeQuietly(fresh);
+    if (reconnected > 0) {
+      System.out.printf(Locale.ROOT, "hold: the server had closed %d idle connections; pinged those sessions on a new one%n",
+          reconnected);
+    }
     return ok;
   }
 

@@ -98,7 +98,8 @@ final class ServerProcess {
    * read from {@code jcmd PID GC.heap_info}; -1 when jcmd fails (e.g. the server is not a JVM).
    */
   long heapUsedAfterGc() {
-    if (pid <= 0) return -1;
+    // jcmd attaches with SIGQUIT, which kills a process that is not a JVM (node exits on it).
+    if (pid <= 0 || !isJvm()) return -1;
     try {
       if (jcmd("GC.run") == null) return -1;
       String info = jcmd("GC.heap_info");
@@ -110,6 +111,14 @@ final class ServerProcess {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return -1;
+    }
+  }
+
+  private boolean isJvm() {
+    try {
+      return Files.readSymbolicLink(Path.of("/proc/" + pid + "/exe")).getFileName().toString().equals("java");
+    } catch (IOException | RuntimeException e) {
+      return false;
     }
   }
 
