@@ -10,7 +10,10 @@
 # RATE (open-loop calls/s for both servers, 1000), OURS_RATES (extra open-loop rates for Scribe only, "5000"),
 # HOLD ("1000 5000" sessions for Scribe), EV_HOLD ("1000" for server-everything),
 # NODE (a Node 22 binary; default .ci/node, installed with npm if missing),
-# EVERYTHING_DIR (where server-everything is installed; default .ci/work/everything).
+# EVERYTHING_DIR (where server-everything is installed; default .ci/work/everything),
+# FSYNC (Scribe's --fsync: batch, the default, acknowledges each call's ToolInvoked record after an fsync; none),
+# EV_FRESH (1: restart server-everything before each of its runs; its in-memory SSE event store keeps every
+# message of every session forever, so a long-lived instance slows down run after run; 0: one instance).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -19,6 +22,8 @@ ROUNDS=${ROUNDS:-2}
 WARMUP=${WARMUP:-20}
 SECONDS_MEASURED=${SECONDS_MEASURED:-20}
 SESSIONS=${SESSIONS:-64}
+FSYNC=${FSYNC:-batch}
+EV_FRESH=${EV_FRESH:-1}
 RATE=${RATE:-1000}
 OURS_RATES=${OURS_RATES:-5000}
 HOLD=${HOLD:-1000 5000}
@@ -42,24 +47,35 @@ cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT
 
 data="$(mktemp -d)"
-SCRIBE_SKIP_BUILD=1 tools/scribe serve --data "$data" --port 0 --max-sessions 20000 >"$data.log" 2>&1 &
+SCRIBE_SKIP_BUILD=1 tools/scribe serve --data "$data" --port 0 --max-sessions 20000 --fsync "$FSYNC" >"$data.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 1 120); do [ -f "$data/server.json" ] && break; sleep 0.5; done
 ours_port=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["httpPort"])' "$data/server.json")
 ours_pid=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["pid"])' "$data/server.json")
 
-ev_port=$(free_port)
-# Its per-request console.log lines go to /dev/null (still written, as when it runs for real).
-(cd "$ev_pkg" && PORT=$ev_port exec "$NODE" dist/index.js streamableHttp >/dev/null 2>"$data.ev.log") &
-ev_pid=$!
-pids+=($ev_pid)
-for _ in $(seq 1 60); do grep -q listening "$data.ev.log" 2>/dev/null && break; sleep 0.5; done
+ev_pid=
+start_ev() {
+  if [ -n "$ev_pid" ]; then kill "$ev_pid"; wait "$ev_pid" 2>/dev/null || true; fi
+  ev_port=$(free_port)
+  : >"$data.ev.log"
+  # Its per-request console.log lines go to /dev/null (still written, as when it runs for real).
+  (cd "$ev_pkg" && PORT=$ev_port exec "$NODE" dist/index.js streamableHttp >/dev/null 2>"$data.ev.log") &
+  ev_pid=$!
+  pids+=($ev_pid)
+  for _ in $(seq 1 60); do grep -q listening "$data.ev.log" 2>/dev/null && break; sleep 0.5; done
+  ev=(--url "http://127.0.0.1:$ev_port/mcp" --server-pid "$ev_pid" --no-bind --tool echo --args '{"message":"hi"}')
+}
+ev_run() { # name, args...: a server-everything echo run, on a fresh instance when EV_FRESH=1
+  local name=$1; shift
+  [ "$EV_FRESH" = 1 ] && start_ev
+  run "$name" "${ev[@]}" "$@"
+}
+start_ev
 
 ours=(--url "http://127.0.0.1:$ours_port/mcp" --server-pid "$ours_pid" --no-bind --tool health_check)
-ev=(--url "http://127.0.0.1:$ev_port/mcp" --server-pid "$ev_pid" --no-bind --tool echo --args '{"message":"hi"}')
 timing=(--sessions "$SESSIONS" --warmup "$WARMUP" --seconds "$SECONDS_MEASURED")
 echo "machine: $(nproc) cpus, $(java -version 2>&1 | head -1), node $("$NODE" --version), server-everything $EVERYTHING_VERSION"
-echo "scribe pid $ours_pid port $ours_port; server-everything pid $ev_pid port $ev_port"
+echo "scribe pid $ours_pid port $ours_port, --fsync $FSYNC; server-everything pid $ev_pid port $ev_port, fresh per run: $EV_FRESH"
 
 run() { # name, args...
   local name=$1; shift
@@ -71,9 +87,9 @@ run() { # name, args...
 for r in $(seq 1 "$ROUNDS"); do
   echo "##### round $r"
   run "scribe closed loop" "${ours[@]}" "${timing[@]}"
-  run "server-everything closed loop" "${ev[@]}" "${timing[@]}"
+  ev_run "server-everything closed loop" "${timing[@]}"
   run "scribe open loop $RATE/s" "${ours[@]}" "${timing[@]}" --rate "$RATE"
-  run "server-everything open loop $RATE/s" "${ev[@]}" "${timing[@]}" --rate "$RATE"
+  ev_run "server-everything open loop $RATE/s" "${timing[@]}" --rate "$RATE"
   for rate in $OURS_RATES; do
     run "scribe open loop $rate/s" "${ours[@]}" "${timing[@]}" --rate "$rate"
   done
@@ -84,6 +100,7 @@ for n in $HOLD; do
   run "scribe hold $n" --url "http://127.0.0.1:$ours_port/mcp" --server-pid "$ours_pid" --hold "$n" --idle 10 || true
 done
 for n in $EV_HOLD; do
+  [ "$EV_FRESH" = 1 ] && start_ev
   run "server-everything hold $n" --url "http://127.0.0.1:$ev_port/mcp" --server-pid "$ev_pid" --hold "$n" --idle 10 || true
 done
 echo "scribe RSS at end: $(grep VmRSS /proc/$ours_pid/status); server-everything: $(grep VmRSS /proc/$ev_pid/status)"
