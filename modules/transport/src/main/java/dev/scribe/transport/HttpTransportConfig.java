@@ -24,6 +24,10 @@ import org.jspecify.annotations.Nullable;
  * @param sseKeepAlive interval of SSE comment lines on open streams; zero disables them
  * @param sweepInterval how often idle sessions are swept; zero disables the timer (tests call {@link
  *     McpHttpHandler#sweep()})
+ * @param sseWhenAccepted answer every request on an SSE stream when the client accepts SSE (as the
+ *     reference TypeScript server does). Off by default: a request whose client accepts both is
+ *     then answered in plain JSON unless the call sends a notification first, which is cheaper
+ *     and what every client we know handles. The conformance fixture server turns it on.
  */
 public record HttpTransportConfig(
     String path,
@@ -33,7 +37,8 @@ public record HttpTransportConfig(
     int maxBodyBytes,
     SessionLimits sessionLimits,
     Duration sseKeepAlive,
-    Duration sweepInterval) {
+    Duration sweepInterval,
+    boolean sseWhenAccepted) {
 
   /** The local names a loopback server answers to. */
   public static final Set<String> LOCAL_HOSTS = Set.of("localhost", "127.0.0.1", "::1");
@@ -69,34 +74,39 @@ public record HttpTransportConfig(
         4 * 1024 * 1024,
         SessionLimits.defaults(),
         Duration.ofSeconds(15),
-        Duration.ofSeconds(30));
+        Duration.ofSeconds(30),
+        false);
   }
 
   public HttpTransportConfig withBearerToken(@Nullable String token) {
-    return new HttpTransportConfig(path, allowedHosts, allowedOrigins, token, maxBodyBytes, sessionLimits, sseKeepAlive, sweepInterval);
+    return new HttpTransportConfig(path, allowedHosts, allowedOrigins, token, maxBodyBytes, sessionLimits, sseKeepAlive, sweepInterval, sseWhenAccepted);
   }
 
   public HttpTransportConfig withAllowedHosts(Set<String> hosts) {
-    return new HttpTransportConfig(path, hosts, allowedOrigins, bearerToken, maxBodyBytes, sessionLimits, sseKeepAlive, sweepInterval);
+    return new HttpTransportConfig(path, hosts, allowedOrigins, bearerToken, maxBodyBytes, sessionLimits, sseKeepAlive, sweepInterval, sseWhenAccepted);
   }
 
   public HttpTransportConfig withAllowedOrigins(Set<String> origins) {
-    return new HttpTransportConfig(path, allowedHosts, origins, bearerToken, maxBodyBytes, sessionLimits, sseKeepAlive, sweepInterval);
+    return new HttpTransportConfig(path, allowedHosts, origins, bearerToken, maxBodyBytes, sessionLimits, sseKeepAlive, sweepInterval, sseWhenAccepted);
   }
 
   public HttpTransportConfig withMaxBodyBytes(int bytes) {
-    return new HttpTransportConfig(path, allowedHosts, allowedOrigins, bearerToken, bytes, sessionLimits, sseKeepAlive, sweepInterval);
+    return new HttpTransportConfig(path, allowedHosts, allowedOrigins, bearerToken, bytes, sessionLimits, sseKeepAlive, sweepInterval, sseWhenAccepted);
   }
 
   public HttpTransportConfig withSessionLimits(SessionLimits limits) {
-    return new HttpTransportConfig(path, allowedHosts, allowedOrigins, bearerToken, maxBodyBytes, limits, sseKeepAlive, sweepInterval);
+    return new HttpTransportConfig(path, allowedHosts, allowedOrigins, bearerToken, maxBodyBytes, limits, sseKeepAlive, sweepInterval, sseWhenAccepted);
   }
 
   public HttpTransportConfig withSseKeepAlive(Duration interval) {
-    return new HttpTransportConfig(path, allowedHosts, allowedOrigins, bearerToken, maxBodyBytes, sessionLimits, interval, sweepInterval);
+    return new HttpTransportConfig(path, allowedHosts, allowedOrigins, bearerToken, maxBodyBytes, sessionLimits, interval, sweepInterval, sseWhenAccepted);
   }
 
   public HttpTransportConfig withSweepInterval(Duration interval) {
-    return new HttpTransportConfig(path, allowedHosts, allowedOrigins, bearerToken, maxBodyBytes, sessionLimits, sseKeepAlive, interval);
+    return new HttpTransportConfig(path, allowedHosts, allowedOrigins, bearerToken, maxBodyBytes, sessionLimits, sseKeepAlive, interval, sseWhenAccepted);
+  }
+
+  public HttpTransportConfig withSseWhenAccepted(boolean sse) {
+    return new HttpTransportConfig(path, allowedHosts, allowedOrigins, bearerToken, maxBodyBytes, sessionLimits, sseKeepAlive, sweepInterval, sse);
   }
 }

@@ -199,6 +199,9 @@ public final class McpHttpHandler implements AutoCloseable {
       return;
     }
     AcceptMode mode = AcceptMode.of(req.getHeader("Accept"));
+    if (mode == AcceptMode.EITHER && config.sseWhenAccepted()) {
+      mode = AcceptMode.SSE_ONLY;
+    }
     if (mode == AcceptMode.NONE) {
       reject(ctx, 406, ErrorCodes.SERVER_ERROR,
           "Not Acceptable: accept application/json or text/event-stream", null);

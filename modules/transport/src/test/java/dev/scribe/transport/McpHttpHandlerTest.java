@@ -181,6 +181,19 @@ class McpHttpHandlerTest {
   }
 
   @Test
+  void with_sse_when_accepted_a_client_accepting_both_gets_sse_and_a_json_only_client_json(Vertx v) {
+    start(v, c -> c.withSseWhenAccepted(true));
+    String sid = initialize("2025-11-25");
+    HttpMcp.Reply both = http.post(PING, with(sid));
+    assertThat(both.status()).isEqualTo(200);
+    assertThat(both.header("Content-Type")).startsWith("text/event-stream");
+    assertThat(both.messages()).singleElement().satisfies(m -> assertThat(m.get("result").isEmpty()).isTrue());
+    HttpMcp.Reply json = http.post(PING, with(sid, "Accept", "application/json"));
+    assertThat(json.header("Content-Type")).isEqualTo("application/json");
+    assertThat(json.json().get("result").isEmpty()).isTrue();
+  }
+
+  @Test
   void a_call_that_reports_progress_switches_its_answer_to_sse_in_order(Vertx v) {
     start(v);
     String sid = initialize("2025-11-25");

@@ -63,7 +63,11 @@ public final class ConformanceServer implements AutoCloseable {
             .executionIds(counter())
             .build();
     Vertx vertx = Vertx.vertx();
-    McpHttpHandler handler = McpHttpHandler.create(vertx, mcp, HttpTransportConfig.defaults());
+    McpHttpHandler handler = McpHttpHandler.create(
+            vertx,
+            mcp,
+            // Like the reference server: SSE whenever accepted, so the suite's SSE-only checks run.
+            HttpTransportConfig.defaults().withSseWhenAccepted(true));
     Router router = Router.router(vertx);
     handler.mount(router);
     HttpServer http =
