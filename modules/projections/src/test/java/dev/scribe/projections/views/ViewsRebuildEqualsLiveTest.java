@@ -65,7 +65,9 @@ class ViewsRebuildEqualsLiveTest {
         ProjectsView.Snapshot liveProjects = projects.snapshot();
         var liveRecent = recent.snapshot();
         var liveSessions = sessions.projection().state();
-        assertThat(liveProjects.projects()).as(why).isNotEmpty();
+        // Not vacuous: the registry saw registrations (a history may end with every project
+        // deleted, so the final registry can legitimately be empty).
+        assertThat(liveProjects.version()).as(why).isGreaterThan(0);
 
         // Sequential fold of the whole log.
         ProjectsView p2 = new ProjectsView();
