@@ -7,31 +7,22 @@ import org.jspecify.annotations.Nullable;
 /**
  * What the client declared in {@code initialize.params.capabilities}. The server may send a
  * client request ({@code sampling/createMessage}, {@code elicitation/create}, {@code roots/list})
- * only if the client declared the matching capability.
- *
- * @param raw the declared object as received (a private copy)
+ * only if the client declared the matching capability. Kept as three flags, not the declared
+ * object: every session holds one, and idle sessions must stay small.
  */
-public record ClientCapabilities(ObjectNode raw) {
+public record ClientCapabilities(boolean sampling, boolean elicitation, boolean roots) {
   /** Nothing declared (also what a session restored after a restart has: it was not recorded). */
-  public static final ClientCapabilities NONE = new ClientCapabilities(McpJson.object());
-
-  public ClientCapabilities {
-    raw = raw.deepCopy();
-  }
+  public static final ClientCapabilities NONE = new ClientCapabilities(false, false, false);
 
   static ClientCapabilities from(@Nullable JsonNode node) {
-    return node instanceof ObjectNode o ? new ClientCapabilities(o) : NONE;
-  }
-
-  public boolean sampling() {
-    return raw.get("sampling") instanceof ObjectNode;
-  }
-
-  public boolean elicitation() {
-    return raw.get("elicitation") instanceof ObjectNode;
-  }
-
-  public boolean roots() {
-    return raw.get("roots") instanceof ObjectNode;
+    if (!(node instanceof ObjectNode o)) {
+      return NONE;
+    }
+    ClientCapabilities c =
+        new ClientCapabilities(
+            o.get("sampling") instanceof ObjectNode,
+            o.get("elicitation") instanceof ObjectNode,
+            o.get("roots") instanceof ObjectNode);
+    return c.equals(NONE) ? NONE : c;
   }
 }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -46,8 +47,10 @@ public final class McpSession {
   private final AtomicLong eventIds = new AtomicLong();
   private final AtomicBoolean closed = new AtomicBoolean();
   private final java.util.Set<CompletableFuture<Void>> deliveries = ConcurrentHashMap.newKeySet();
-  private final OutboundRequests outbound = new OutboundRequests();
-  private final java.util.Set<String> subscriptions = ConcurrentHashMap.newKeySet();
+  // Both made on first use: most sessions never subscribe nor get a server request, and every
+  // idle session's bytes count (BENCHMARKS.md, "MCP transport").
+  private volatile @Nullable OutboundRequests outbound;
+  private volatile java.util.@Nullable Set<String> subscriptions;
 
   McpSession(
       McpServer server,
@@ -157,7 +160,8 @@ public final class McpSession {
 
   /** True if the client subscribed to {@code uri} ({@code resources/subscribe}) in this session. */
   public boolean isSubscribed(String uri) {
-    return subscriptions.contains(uri);
+    java.util.Set<String> s = subscriptions;
+    return s != null && s.contains(uri);
   }
 
   /**
@@ -167,7 +171,7 @@ public final class McpSession {
    * @return false if it did not subscribe, or there is no stream to carry the notification
    */
   public boolean resourceUpdated(String uri) {
-    if (!subscriptions.contains(uri)) {
+    if (!isSubscribed(uri)) {
       return false;
     }
     return sendUnrelated(
@@ -175,16 +179,42 @@ public final class McpSession {
   }
 
   void subscribe(String uri) {
-    subscriptions.add(uri);
+    java.util.Set<String> s = subscriptions;
+    if (s == null) {
+      synchronized (this) {
+        s = subscriptions;
+        if (s == null) {
+          s = ConcurrentHashMap.newKeySet();
+          subscriptions = s;
+        }
+      }
+    }
+    s.add(uri);
   }
 
   void unsubscribe(String uri) {
-    subscriptions.remove(uri);
+    java.util.Set<String> s = subscriptions;
+    if (s != null) {
+      s.remove(uri);
+    }
   }
 
   /** The requests this session sent to its client and awaits answers for. */
   OutboundRequests outbound() {
-    return outbound;
+    OutboundRequests o = outbound;
+    if (o == null) {
+      synchronized (this) {
+        o = outbound;
+        if (o == null) {
+          o = new OutboundRequests();
+          if (closed.get()) {
+            o.closeAll(); // opened after close(): its requests fail at once
+          }
+          outbound = o;
+        }
+      }
+    }
+    return o;
   }
 
   long lastActiveMillis() {
@@ -225,7 +255,8 @@ public final class McpSession {
         answers.add(request(r, channel));
       } else if (m instanceof JsonRpcNotification n) {
         notification(n);
-      } else if (m instanceof JsonRpcResponse response && !outbound.deliver(response)) {
+      } else if (m instanceof JsonRpcResponse response
+          && (outbound == null || !outbound().deliver(response))) {
         // Late (timed out, call ended) or never requested: nothing waits for it.
         LOG.debug("session {}: dropped a response nothing waits for: {}", id, response);
       }
@@ -410,7 +441,12 @@ public final class McpSession {
     for (ToolExecution call : inFlight.values()) {
       call.cancel();
     }
-    outbound.closeAll();
+    synchronized (this) {
+      OutboundRequests o = outbound;
+      if (o != null) {
+        o.closeAll();
+      }
+    }
     MessageSink s = stream.getAndSet(null);
     if (s != null) {
       s.close();
