@@ -10,7 +10,8 @@ public record ClientInfo(String name, String version) {
   public static final String UNKNOWN = "unknown";
 
   public ClientInfo {
-    requireNonNull(name, "name");
-    requireNonNull(version, "version");
+    // Interned: thousands of idle sessions share a handful of client names and versions.
+    name = requireNonNull(name, "name").intern();
+    version = requireNonNull(version, "version").intern();
   }
 }

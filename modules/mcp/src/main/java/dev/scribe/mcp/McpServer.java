@@ -133,7 +133,7 @@ public final class McpServer {
     }
     String version = ProtocolVersions.negotiate(requested.textValue());
     ClientInfo client = clientInfo(p.get("clientInfo"));
-    String id = sessionIds.get();
+    String id = sessionIds.get().intern(); // one instance, shared with the views' decoded copies
     if (!isVisibleAscii(id)) {
       throw new IllegalStateException("session ids must be non-empty visible ASCII");
     }

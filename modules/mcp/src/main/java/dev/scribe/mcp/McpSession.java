@@ -19,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,10 +43,14 @@ public final class McpSession {
   private volatile boolean initializedNotified;
   private final ConcurrentHashMap<RequestId, ToolExecution> inFlight = new ConcurrentHashMap<>();
   private final AtomicReference<MessageSink> stream = new AtomicReference<>();
-  private final AtomicLong lastActiveMillis;
-  private final AtomicLong eventIds = new AtomicLong();
+  // Plain volatile longs behind field updaters: two AtomicLong objects per idle session less.
+  private static final AtomicLongFieldUpdater<McpSession> EVENT_IDS =
+      AtomicLongFieldUpdater.newUpdater(McpSession.class, "eventIds");
+  private volatile long lastActiveMillis;
+  private volatile long eventIds;
   private final AtomicBoolean closed = new AtomicBoolean();
-  private final java.util.Set<CompletableFuture<Void>> deliveries = ConcurrentHashMap.newKeySet();
+  /** Answers not yet handed to their channel; made on the first slow answer. */
+  private volatile java.util.@Nullable Set<CompletableFuture<Void>> deliveries;
   // Both made on first use: most sessions never subscribe nor get a server request, and every
   // idle session's bytes count (BENCHMARKS.md, "MCP transport").
   private volatile @Nullable OutboundRequests outbound;
@@ -65,7 +69,7 @@ public final class McpSession {
     this.protocolVersion = protocolVersion;
     this.client = client;
     this.capabilities = capabilities;
-    this.lastActiveMillis = new AtomicLong(server.clock().millis());
+    this.lastActiveMillis = server.clock().millis();
   }
 
   public String id() {
@@ -109,7 +113,7 @@ public final class McpSession {
 
   /** The next SSE event id; unique across all of this session's streams. */
   public long nextEventId() {
-    return eventIds.incrementAndGet();
+    return EVENT_IDS.incrementAndGet(this);
   }
 
   /** Calls still running. */
@@ -218,11 +222,11 @@ public final class McpSession {
   }
 
   long lastActiveMillis() {
-    return lastActiveMillis.get();
+    return lastActiveMillis;
   }
 
   void touch() {
-    lastActiveMillis.set(server.clock().millis());
+    lastActiveMillis = server.clock().millis();
   }
 
   boolean isIdle() {
@@ -271,8 +275,9 @@ public final class McpSession {
       delivered = deliverBatch(answers, channel);
     }
     if (!delivered.isDone()) {
-      deliveries.add(delivered);
-      delivered.whenComplete((v, e) -> deliveries.remove(delivered));
+      java.util.Set<CompletableFuture<Void>> pending = deliveries();
+      pending.add(delivered);
+      delivered.whenComplete((v, e) -> pending.remove(delivered));
     }
   }
 
@@ -459,7 +464,24 @@ public final class McpSession {
    * closes afterwards never cuts a response off).
    */
   CompletableFuture<Void> drain() {
-    return CompletableFuture.allOf(deliveries.toArray(CompletableFuture[]::new));
+    java.util.Set<CompletableFuture<Void>> pending = deliveries;
+    return pending == null
+        ? CompletableFuture.completedFuture(null)
+        : CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new));
+  }
+
+  private java.util.Set<CompletableFuture<Void>> deliveries() {
+    java.util.Set<CompletableFuture<Void>> d = deliveries;
+    if (d == null) {
+      synchronized (this) {
+        d = deliveries;
+        if (d == null) {
+          d = ConcurrentHashMap.newKeySet();
+          deliveries = d;
+        }
+      }
+    }
+    return d;
   }
 
   static Optional<String> stringParam(JsonRpcRequest r, String name) {

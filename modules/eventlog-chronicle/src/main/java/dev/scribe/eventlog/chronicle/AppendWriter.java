@@ -181,16 +181,7 @@ final class AppendWriter {
   /** Finishes what was queued, syncs, snapshots, and stops the thread. */
   void close() {
     closing = true;
-    LockSupport.unpark(thread);
-    boolean interrupted = false;
-    while (thread.isAlive()) {
-      try {
-        thread.join();
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
-    if (interrupted) Thread.currentThread().interrupt();
+    Threads.wakeAndJoin(thread);
   }
 
   private void run() {

@@ -127,15 +127,6 @@ final class Pretoucher implements AutoCloseable {
   @Override
   public void close() {
     closing = true;
-    LockSupport.unpark(thread);
-    boolean interrupted = false;
-    while (thread.isAlive()) {
-      try {
-        thread.join();
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
-    if (interrupted) Thread.currentThread().interrupt();
+    Threads.wakeAndJoin(thread);
   }
 }

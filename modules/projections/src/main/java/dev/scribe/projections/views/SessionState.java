@@ -37,13 +37,15 @@ public record SessionState(
   public static final String SENTINEL_MODE = "sentinel";
 
   public SessionState {
-    requireNonNull(sessionId, "sessionId");
-    requireNonNull(transport, "transport");
-    requireNonNull(clientName, "clientName");
-    requireNonNull(clientVersion, "clientVersion");
-    requireNonNull(protocolVersion, "protocolVersion");
+    // Interned: the view holds one state per session (thousands, mostly idle), and these strings
+    // repeat across sessions; the id is the same instance the MCP layer minted.
+    sessionId = requireNonNull(sessionId, "sessionId").intern();
+    transport = requireNonNull(transport, "transport").intern();
+    clientName = requireNonNull(clientName, "clientName").intern();
+    clientVersion = requireNonNull(clientVersion, "clientVersion").intern();
+    protocolVersion = requireNonNull(protocolVersion, "protocolVersion").intern();
     requireNonNull(openedAt, "openedAt");
-    requireNonNull(mode, "mode");
+    mode = requireNonNull(mode, "mode").intern();
   }
 
   public Optional<String> boundProject() {
