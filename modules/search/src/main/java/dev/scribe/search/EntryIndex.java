@@ -81,7 +81,7 @@ import org.slf4j.LoggerFactory;
  * index (position 0: the runner replays the log).
  *
  * <p><b>Freshness</b>: a {@link SearcherManager} is refreshed by one named background thread
- * ({@code scribe-search-refresh}) every {@link IndexConfig#refreshInterval} (50 ms) when entries
+ * ({@code scribe-search-refresh}) every {@link IndexConfig#refreshInterval} (1 s) when entries
  * were applied since. A refresh listener records the applied position captured just before each
  * refresh, i.e. the position the new searcher covers. {@link #search} first waits until the
  * searcher covers the caller's position: if the index has applied it, the caller refreshes at

@@ -40,12 +40,18 @@ public record IndexConfig(
   }
 
   /**
-   * Refresh every 100 ms, commit at most every 5 s, wait up to 10 s, 64 MB buffer, catch-up
+   * Refresh every second, commit at most every 5 s, wait up to 10 s, 64 MB buffer, catch-up
    * indexing on as many threads as processors, at most 2.
+   *
+   * <p>Why a second and not less: every search already refreshes on demand when its position is
+   * not covered yet, so the timer only decides how many small segments the writer cuts (and the
+   * merges must absorb) under a stream of appends. At 100 ms the refreshes and their merges cost
+   * a third of the server's CPU per append_entry; at 1 s append_entry ran 30-40 % faster
+   * (BENCHMARKS.md, "MCP end to end").
    */
   public static IndexConfig defaults() {
     return new IndexConfig(
-        Duration.ofMillis(100), Duration.ofSeconds(5), Duration.ofSeconds(10), 64,
+        Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(10), 64,
         Math.min(2, Runtime.getRuntime().availableProcessors()));
   }
 
