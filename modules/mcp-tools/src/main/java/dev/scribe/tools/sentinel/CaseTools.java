@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scribe.domain.events.CaseClosed;
 import dev.scribe.domain.events.CaseOpened;
 import dev.scribe.domain.events.FixLinked;
+import dev.scribe.domain.events.ScribeEvent;
 import dev.scribe.domain.sentinel.CaseClosure;
 import dev.scribe.domain.sentinel.CaseIds;
 import dev.scribe.domain.sentinel.CaseKind;
@@ -157,28 +158,17 @@ public final class CaseTools {
     String landing = a.string("landing_status", LandingStatus.PROPOSED.wire());
     LandingStatus ls = LandingStatus.fromWire(landing).orElseThrow(() -> new ToolException(
         "invalid_argument", "Invalid landing_status '" + landing + "': proposed, landed or verified."));
-    for (int attempt = 1; ; attempt++) {
-      CaseState c = existing(s, sn, caseId);
-      if (c.closedAt() != null) {
-        throw new ToolException("case_closed", "Case " + caseId + " is closed; open a new case for a new problem.");
-      }
-      try {
-        s.kit.writer().append(call, EventWriter.batch()
-            .add(c.stream(), new FixLinked(caseId, exec, artifact, ls.wire()))
-            .expect(c.stream(), ExpectedVersion.exactly(c.version())));
-      } catch (ExpectedVersionMismatchException conflict) {
-        if (attempt >= SentinelSupport.ATTEMPTS) throw conflict(conflict);
-        continue;
-      }
-      ObjectNode out = SentinelSupport.object();
-      out.put("ok", true);
-      out.put("case_id", caseId);
-      out.put("landing_status", ls.wire());
-      boolean fixed = ls.atLeast(LandingStatus.LANDED) || c.status() == CaseState.Status.FIXED;
-      out.put("status", fixed ? "fixed" : "open");
-      out.put("fix_count", c.fixes().size() + 1);
-      return ToolResult.success(out, "Linked " + artifact + " (" + ls.wire() + ") to " + caseId + ".");
-    }
+    CaseState c =
+        appendToCase(s, sn, call, caseId, "is closed; open a new case for a new problem.",
+            open -> new FixLinked(caseId, exec, artifact, ls.wire()));
+    ObjectNode out = SentinelSupport.object();
+    out.put("ok", true);
+    out.put("case_id", caseId);
+    out.put("landing_status", ls.wire());
+    boolean fixed = ls.atLeast(LandingStatus.LANDED) || c.status() == CaseState.Status.FIXED;
+    out.put("status", fixed ? "fixed" : "open");
+    out.put("fix_count", c.fixes().size() + 1);
+    return ToolResult.success(out, "Linked " + artifact + " (" + ls.wire() + ") to " + caseId + ".");
   }
 
   // ---- close_case -------------------------------------------------------------------------------
@@ -208,11 +198,7 @@ public final class CaseTools {
     SentinelSupport.Args a = new SentinelSupport.Args(call.arguments());
     String caseId = caseId(a);
     String rootCause = a.string("root_cause", "");
-    for (int attempt = 1; ; attempt++) {
-      CaseState c = existing(s, sn, caseId);
-      if (c.closedAt() != null) {
-        throw new ToolException("case_closed", "Case " + caseId + " is already closed.");
-      }
+    appendToCase(s, sn, call, caseId, "is already closed.", c -> {
       List<CaseClosure.Requirement> missing = CaseClosure.missing(rootCause, c.landingStatuses());
       Optional<String> refusal = CaseClosure.refusal(caseId, missing);
       if (refusal.isPresent()) {
@@ -221,19 +207,42 @@ public final class CaseTools {
         missing.forEach(r -> m.add(r.name().toLowerCase(Locale.ROOT)));
         throw new ToolException("case_not_closable", refusal.get(), details);
       }
+      return new CaseClosed(caseId, rootCause);
+    });
+    ObjectNode out = SentinelSupport.object();
+    out.put("ok", true);
+    out.put("case_id", caseId);
+    out.put("status", "closed");
+    return ToolResult.success(out, "Closed " + caseId + ".");
+  }
+
+  /**
+   * Appends the event {@code decide} makes from the case's current state to the case's stream,
+   * expecting the version that state was read at; on a concurrent change it reads the case again
+   * and decides again (up to {@link SentinelSupport#ATTEMPTS} times). A closed case is refused
+   * with {@code "Case <id> " + closedMessage}. Returns the state the event was decided on.
+   */
+  private static CaseState appendToCase(
+      SentinelSupport s,
+      SentinelSupport.Sentinel sn,
+      ToolCall call,
+      String caseId,
+      String closedMessage,
+      java.util.function.Function<CaseState, ScribeEvent> decide) {
+    for (int attempt = 1; ; attempt++) {
+      CaseState c = existing(s, sn, caseId);
+      if (c.closedAt() != null) {
+        throw new ToolException("case_closed", "Case " + caseId + " " + closedMessage);
+      }
+      ScribeEvent event = decide.apply(c);
       try {
         s.kit.writer().append(call, EventWriter.batch()
-            .add(c.stream(), new CaseClosed(caseId, rootCause))
+            .add(c.stream(), event)
             .expect(c.stream(), ExpectedVersion.exactly(c.version())));
+        return c;
       } catch (ExpectedVersionMismatchException conflict) {
         if (attempt >= SentinelSupport.ATTEMPTS) throw conflict(conflict);
-        continue;
       }
-      ObjectNode out = SentinelSupport.object();
-      out.put("ok", true);
-      out.put("case_id", caseId);
-      out.put("status", "closed");
-      return ToolResult.success(out, "Closed " + caseId + ".");
     }
   }
 
