@@ -186,4 +186,54 @@ class CaseToolsTest {
       pool.shutdownNow();
     }
   }
+
+  /**
+   * Fixes linked to one case from many sessions at once: each append expects the case's version it
+   * read, so the losers of a race read again and retry; every fix lands once. Afterwards the case
+   * closes, and a late fix is refused.
+   */
+  @Test
+  void concurrent_link_fix_calls_on_one_case_all_land_once() throws Exception {
+    String id = open(c, "open_bug", "shared");
+    int sessions = 8;
+    int perSession = 3;
+    List<McpTestClient> clients = new ArrayList<>();
+    for (int i = 0; i < sessions; i++) clients.add(sentinel(server, repo));
+    ExecutorService pool = Executors.newFixedThreadPool(sessions);
+    CountDownLatch go = new CountDownLatch(1);
+    try {
+      List<Future<List<ToolReply>>> futures = new ArrayList<>();
+      for (int i = 0; i < sessions; i++) {
+        McpTestClient client = clients.get(i);
+        int n = i;
+        futures.add(pool.submit(() -> {
+          go.await();
+          List<ToolReply> replies = new ArrayList<>();
+          for (int k = 0; k < perSession; k++) {
+            replies.add(client.call("link_fix", Map.of(
+                "case_id", id, "execution_id", "exec-" + n + "-" + k, "artifact_ref", "commit " + n + k,
+                "landing_status", "verified")));
+          }
+          return replies;
+        }));
+      }
+      go.countDown();
+      for (Future<List<ToolReply>> f : futures) {
+        for (ToolReply r : f.get()) assertThat(r.ok()).as(r.toString()).isTrue();
+      }
+      List<String> expected = new ArrayList<>();
+      for (int i = 0; i < sessions; i++) {
+        for (int k = 0; k < perSession; k++) expected.add("exec-" + i + "-" + k);
+      }
+      assertThat(server.events(FixLinked.class)).extracting(FixLinked::fixExecutionId)
+          .containsExactlyInAnyOrderElementsOf(expected);
+      ToolReply closed = c.call("close_case", Map.of("case_id", id, "root_cause", "race"));
+      assertThat(closed.ok()).as(closed.toString()).isTrue();
+      ToolReply late = c.call("link_fix", Map.of("case_id", id, "execution_id", "late", "artifact_ref", "x"));
+      assertThat(late.ok()).isFalse();
+      assertThat(late.toString()).contains("is closed; open a new case for a new problem.");
+    } finally {
+      pool.shutdownNow();
+    }
+  }
 }
