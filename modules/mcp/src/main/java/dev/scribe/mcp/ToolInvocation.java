@@ -7,7 +7,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * One finished {@code tools/call}, for the event log.
  *
- * @param argumentsJson the arguments as received ({@code {}} when the client sent none), compact
+ * @param argumentsJson the arguments as received ({@code {}} when the client sent none): always a
+ *     JSON object in compact form (the protocol layer rejects non-object arguments before a call
+ *     runs), so the event log stores it as it is, without parsing it again
  * @param errorCode the {@code error.code} of a {@link ToolOutcome#TOOL_ERROR}, else null
  * @param durationMicros from dispatch to the handler's completion, by the injected clock
  */

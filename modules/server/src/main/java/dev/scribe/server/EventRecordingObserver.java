@@ -1,7 +1,6 @@
 package dev.scribe.server;
 
 import dev.scribe.codec.EventCodec;
-import dev.scribe.codec.Json;
 import dev.scribe.domain.Streams;
 import dev.scribe.domain.events.ScribeEvent;
 import dev.scribe.domain.events.SessionClosed;
@@ -55,19 +54,10 @@ final class EventRecordingObserver implements SessionObserver {
         call.executionId(),
         new ToolInvoked(
             call.tool(),
-            argumentsObject(call.argumentsJson()),
+            call.argumentsJson(), // already a compact JSON object (ToolInvocation's contract)
             call.outcome().wireName(),
             call.errorCode(),
             call.durationMicros()));
-  }
-
-  /** Arguments that are not a JSON object (a client bug) are still recorded, wrapped. */
-  private static String argumentsObject(String json) {
-    try {
-      return Json.compactObject(json);
-    } catch (IllegalArgumentException e) {
-      return Json.mapper().createObjectNode().put("_raw", json).toString();
-    }
   }
 
   private CompletionStage<Void> append(

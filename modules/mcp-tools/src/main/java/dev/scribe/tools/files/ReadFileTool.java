@@ -330,9 +330,9 @@ public final class ReadFileTool {
       try {
         n = i.isIntegralNumber() ? i.intValue() : Integer.parseInt(i.asText());
       } catch (NumberFormatException e) {
-        throw SentinelSupport.Args.invalid("chunk_index", v, "chunk indexes are integers >= 0");
+        throw SentinelSupport.Args.invalidValue("chunk_index", v, "chunk indexes are integers >= 0");
       }
-      if (n < 0) throw SentinelSupport.Args.invalid("chunk_index", v, "chunk indexes are integers >= 0");
+      if (n < 0) throw SentinelSupport.Args.invalidValue("chunk_index", v, "chunk indexes are integers >= 0");
       out.add(n);
     }
     if (out.isEmpty()) return List.of(0);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scribe.domain.project.DomainException;
 import dev.scribe.domain.project.DomainException.Codes;
 import dev.scribe.mcp.McpJson;
+import dev.scribe.tools.ToolArguments;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,47 +19,14 @@ import org.jspecify.annotations.Nullable;
  * methods handle the shapes a schema allows several of (a list or a JSON/CSV string) and report any
  * value they cannot use as {@code invalid_argument}, naming the parameter and the value.
  */
-final class Args {
-  private final ObjectNode node;
-
+final class Args extends ToolArguments {
   Args(ObjectNode node) {
-    this.node = node;
+    super(node);
   }
 
-  boolean has(String name) {
-    JsonNode v = node.get(name);
-    return v != null && !v.isNull();
-  }
-
-  @Nullable JsonNode raw(String name) {
-    JsonNode v = node.get(name);
-    return v == null || v.isNull() ? null : v;
-  }
-
-  @Nullable String string(String name) {
-    JsonNode v = raw(name);
-    if (v == null) return null;
-    if (!v.isTextual()) throw invalid(name, v, "a string is expected");
-    return v.textValue();
-  }
-
-  String string(String name, String fallback) {
-    String s = string(name);
-    return s == null ? fallback : s;
-  }
-
-  boolean bool(String name, boolean fallback) {
-    JsonNode v = raw(name);
-    if (v == null) return fallback;
-    if (!v.isBoolean()) throw invalid(name, v, "true or false is expected");
-    return v.booleanValue();
-  }
-
-  @Nullable Long integer(String name) {
-    JsonNode v = raw(name);
-    if (v == null) return null;
-    if (!v.isIntegralNumber() || !v.canConvertToLong()) throw invalid(name, v, "an integer is expected");
-    return v.longValue();
+  @Override
+  protected RuntimeException invalid(String name, JsonNode value, String what) {
+    return invalidValue(name, value, what);
   }
 
   @Nullable Double number(String name) {
@@ -69,10 +37,10 @@ final class Args {
       try {
         return Double.parseDouble(v.textValue().trim());
       } catch (NumberFormatException e) {
-        throw invalid(name, v, "a number is expected");
+        throw invalidValue(name, v, "a number is expected");
       }
     }
-    throw invalid(name, v, "a number is expected");
+    throw invalidValue(name, v, "a number is expected");
   }
 
   /**
@@ -89,7 +57,7 @@ final class Args {
     if (v.isArray()) {
       for (JsonNode item : v) {
         if (item.isNull()) continue;
-        if (item.isContainerNode()) throw invalid(name, v, "a list of strings is expected");
+        if (item.isContainerNode()) throw invalidValue(name, v, "a list of strings is expected");
         out.add(item.isTextual() ? item.textValue() : item.asText());
       }
     } else if (v.isTextual()) {
@@ -97,7 +65,7 @@ final class Args {
       if (s.startsWith("[")) return strings(name, parseJson(name, s));
       for (String part : s.split(",")) if (!part.isBlank()) out.add(part.trim());
     } else {
-      throw invalid(name, v, "a list of strings is expected");
+      throw invalidValue(name, v, "a list of strings is expected");
     }
     return out;
   }
@@ -111,7 +79,7 @@ final class Args {
       if (s.isEmpty()) return Map.of();
       v = parseJson(name, s);
     }
-    if (!v.isObject()) throw invalid(name, v, "an object is expected");
+    if (!v.isObject()) throw invalidValue(name, v, "an object is expected");
     Map<String, String> out = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> e : v.properties()) {
       out.put(e.getKey(), MetaArgs.text(e.getValue()));
@@ -129,7 +97,7 @@ final class Args {
     }
   }
 
-  static DomainException invalid(String name, JsonNode value, String what) {
+  static DomainException invalidValue(String name, JsonNode value, String what) {
     String shown = value.isTextual() ? value.textValue() : value.toString();
     if (shown.length() > 200) shown = shown.substring(0, 197) + "...";
     return new DomainException(

@@ -44,7 +44,7 @@ final class MetaArgs {
       if (s.startsWith("{") || s.startsWith("[")) return parse(name, Args.parseJson(name, s));
       return pairs(name, s);
     }
-    throw Args.invalid(name, value, "an object, a list of [key, value] pairs or \"k=v,k2=v2\" is expected");
+    throw Args.invalidValue(name, value, "an object, a list of [key, value] pairs or \"k=v,k2=v2\" is expected");
   }
 
   /** {@code "k=v,k2=v2"} (also {@code ;} between pairs); a pair without {@code =} is an error. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scribe.domain.query.InvalidQueryException;
 import dev.scribe.mcp.McpJson;
+import dev.scribe.tools.ToolArguments;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,49 +17,20 @@ import org.jspecify.annotations.Nullable;
  * accept the shapes the schema allows several of (a list, or one string, or a JSON/CSV string) and
  * report anything else as {@link InvalidQueryException} naming the parameter and the value.
  */
-final class JsonArgs {
-  private final ObjectNode node;
-
+final class JsonArgs extends ToolArguments {
   JsonArgs(ObjectNode node) {
-    this.node = node;
+    super(node);
   }
 
-  @Nullable JsonNode raw(String name) {
-    JsonNode v = node.get(name);
-    return v == null || v.isNull() ? null : v;
-  }
-
-  boolean has(String name) {
-    return raw(name) != null;
-  }
-
-  @Nullable String string(String name) {
-    JsonNode v = raw(name);
-    if (v == null) return null;
-    if (!v.isTextual()) throw invalid(name, v, "a string is expected");
-    return v.textValue();
-  }
-
-  boolean bool(String name, boolean fallback) {
-    JsonNode v = raw(name);
-    if (v == null) return fallback;
-    if (!v.isBoolean()) throw invalid(name, v, "true or false is expected");
-    return v.booleanValue();
-  }
-
-  @Nullable Long integer(String name) {
-    JsonNode v = raw(name);
-    if (v == null) return null;
-    if (!v.isIntegralNumber() || !v.canConvertToLong()) {
-      throw invalid(name, v, "an integer is expected");
-    }
-    return v.longValue();
+  @Override
+  protected RuntimeException invalid(String name, JsonNode value, String what) {
+    return invalidValue(name, value, what);
   }
 
   @Nullable Double number(String name) {
     JsonNode v = raw(name);
     if (v == null) return null;
-    if (!v.isNumber()) throw invalid(name, v, "a number is expected");
+    if (!v.isNumber()) throw invalidValue(name, v, "a number is expected");
     return v.doubleValue();
   }
 
@@ -87,9 +59,9 @@ final class JsonArgs {
         return out;
       }
     }
-    if (!v.isArray()) throw invalid(name, v, "a list of strings is expected");
+    if (!v.isArray()) throw invalidValue(name, v, "a list of strings is expected");
     for (JsonNode item : v) {
-      if (!item.isTextual()) throw invalid(name, item, "a list of strings is expected");
+      if (!item.isTextual()) throw invalidValue(name, item, "a list of strings is expected");
       if (!item.textValue().isBlank()) out.add(item.textValue());
     }
     return out;
@@ -104,7 +76,7 @@ final class JsonArgs {
       if (v.textValue().isBlank()) return out;
       v = parse(name, v.textValue());
     }
-    if (!v.isObject()) throw invalid(name, v, "an object of key/value strings is expected");
+    if (!v.isObject()) throw invalidValue(name, v, "an object of key/value strings is expected");
     var fields = v.fields();
     while (fields.hasNext()) {
       Map.Entry<String, JsonNode> f = fields.next();
@@ -115,7 +87,7 @@ final class JsonArgs {
         // Meta values are strings in the log; 3 and "3" mean the same filter.
         out.put(f.getKey(), val.asText());
       } else {
-        throw invalid(name, val, "the value of '" + f.getKey() + "' must be a string");
+        throw invalidValue(name, val, "the value of '" + f.getKey() + "' must be a string");
       }
     }
     return out;
@@ -130,7 +102,7 @@ final class JsonArgs {
     }
   }
 
-  static InvalidQueryException invalid(String name, JsonNode value, String why) {
+  static InvalidQueryException invalidValue(String name, JsonNode value, String why) {
     String shown = value.isTextual() ? value.textValue() : value.toString();
     return new InvalidQueryException(
         name, shown, "Invalid " + name + " " + (value.isTextual() ? "'" + shown + "'" : shown) + ": " + why + ".");

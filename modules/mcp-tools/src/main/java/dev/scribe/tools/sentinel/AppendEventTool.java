@@ -241,6 +241,6 @@ public final class AppendEventTool {
         // reported below
       }
     }
-    throw SentinelSupport.Args.invalid(param, v, "a JSON object is expected");
+    throw SentinelSupport.Args.invalidValue(param, v, "a JSON object is expected");
   }
 }

@@ -14,6 +14,7 @@ import dev.scribe.mcp.ToolResult;
 import dev.scribe.projections.sentinel.CasesView;
 import dev.scribe.projections.views.SessionState;
 import dev.scribe.projections.views.SessionsView;
+import dev.scribe.tools.ToolArguments;
 import dev.scribe.tools.ToolKit;
 import dev.scribe.tools.Views;
 import dev.scribe.tools.ports.RepositoryFiles;
@@ -110,32 +111,14 @@ public final class SentinelSupport {
   // ---- arguments ---------------------------------------------------------------------------
 
   /** Typed access to a call's arguments (the schema checked the JSON types already). */
-  public static final class Args {
-    private final ObjectNode node;
-
+  public static final class Args extends ToolArguments {
     public Args(ObjectNode node) {
-      this.node = node;
+      super(node);
     }
 
-    public @Nullable JsonNode raw(String name) {
-      JsonNode v = node.get(name);
-      return v == null || v.isNull() ? null : v;
-    }
-
-    public boolean has(String name) {
-      return raw(name) != null;
-    }
-
-    public @Nullable String string(String name) {
-      JsonNode v = raw(name);
-      if (v == null) return null;
-      if (!v.isTextual()) throw invalid(name, v, "a string is expected");
-      return v.textValue();
-    }
-
-    public String string(String name, String fallback) {
-      String s = string(name);
-      return s == null ? fallback : s;
+    @Override
+    protected RuntimeException invalid(String name, JsonNode value, String what) {
+      return invalidValue(name, value, what);
     }
 
     public String required(String name) {
@@ -146,13 +129,8 @@ public final class SentinelSupport {
       return s;
     }
 
-    public boolean bool(String name, boolean fallback) {
-      JsonNode v = raw(name);
-      if (v == null) return fallback;
-      if (!v.isBoolean()) throw invalid(name, v, "true or false is expected");
-      return v.booleanValue();
-    }
-
+    /** Also a numeric string ({@code "25"}), as the Python server accepted. */
+    @Override
     public @Nullable Long integer(String name) {
       JsonNode v = raw(name);
       if (v == null) return null;
@@ -160,10 +138,10 @@ public final class SentinelSupport {
         try {
           return Long.parseLong(v.textValue().trim());
         } catch (NumberFormatException e) {
-          throw invalid(name, v, "an integer is expected");
+          throw invalidValue(name, v, "an integer is expected");
         }
       }
-      if (!v.isIntegralNumber() || !v.canConvertToLong()) throw invalid(name, v, "an integer is expected");
+      if (!v.isIntegralNumber() || !v.canConvertToLong()) throw invalidValue(name, v, "an integer is expected");
       return v.longValue();
     }
 
@@ -182,10 +160,10 @@ public final class SentinelSupport {
       JsonNode v = raw(name);
       if (v == null) return null;
       if (v.isNumber()) return v.doubleValue();
-      throw invalid(name, v, "a number is expected");
+      throw invalidValue(name, v, "a number is expected");
     }
 
-    public static ToolException invalid(String name, JsonNode value, String what) {
+    public static ToolException invalidValue(String name, JsonNode value, String what) {
       String shown = value.isTextual() ? value.textValue() : value.toString();
       if (shown.length() > 200) shown = shown.substring(0, 197) + "...";
       return new ToolException("invalid_argument", "Invalid " + name + " '" + shown + "': " + what + ".");
