@@ -63,24 +63,24 @@ public final class RecordFormat {
       byte[] previousHash,
       MessageDigest digest) {
     StoredEvent unhashed =
-        new StoredEvent(
-            position,
-            eventId,
-            e.type(),
-            e.schemaVersion(),
-            e.stream(),
-            streamVersion,
-            e.sessionId(),
-            e.executionId(),
-            recordedAt,
-            idempotencyKey,
-            previousHash,
-            GENESIS_HASH,
-            e.payload());
+        stored(e, position, streamVersion, eventId, recordedAt, idempotencyKey, previousHash, GENESIS_HASH);
     byte[] bytes = encode(unhashed);
     digest.reset();
     digest.update(bytes, 0, bytes.length - HASH_LENGTH);
-    byte[] hash = digest.digest();
+    return stored(
+        e, position, streamVersion, eventId, recordedAt, idempotencyKey, previousHash, digest.digest());
+  }
+
+  /** {@code e} as stored at {@code position} with the given envelope and {@code hash}. */
+  public static StoredEvent stored(
+      NewEvent e,
+      long position,
+      long streamVersion,
+      String eventId,
+      Instant recordedAt,
+      String idempotencyKey,
+      byte[] previousHash,
+      byte[] hash) {
     return new StoredEvent(
         position,
         eventId,

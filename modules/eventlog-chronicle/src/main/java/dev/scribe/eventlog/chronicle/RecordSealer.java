@@ -103,20 +103,8 @@ final class RecordSealer {
     p += HASH;
     INT_NATIVE.set(b, lengthAt, p - start);
     size = p;
-    return new StoredEvent(
-        position,
-        eventId,
-        e.type(),
-        e.schemaVersion(),
-        e.stream(),
-        streamVersion,
-        e.sessionId(),
-        e.executionId(),
-        recordedAt,
-        idempotencyKey,
-        previousHash,
-        hash,
-        payload);
+    return RecordFormat.stored(
+        e, position, streamVersion, eventId, recordedAt, idempotencyKey, previousHash, hash);
   }
 
   /** An int length and the UTF-8 bytes; ASCII (the usual case) without an intermediate array. */
