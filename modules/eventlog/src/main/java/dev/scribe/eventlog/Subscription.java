@@ -21,6 +21,13 @@ public interface Subscription extends AutoCloseable {
    */
   boolean awaitDelivered(long position, Duration timeout) throws InterruptedException;
 
+  /**
+   * Somebody is about to wait for {@code position}: deliver up to it without the delay a lazy
+   * subscription (one {@link TailEvents#subscribe(String, long, EventListener,
+   * java.util.function.Predicate) with a wake filter}) may otherwise take. A no-op for eager ones.
+   */
+  default void expect(long position) {}
+
   @Override
   void close();
 }

@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The part every thread-per-subscription {@link Subscription} shares: its named daemon thread
@@ -19,6 +21,8 @@ public abstract class ThreadedSubscription implements Subscription {
   private volatile int waiters; // changed under progress
   private volatile boolean running = true;
   private volatile Throwable failure;
+  /** The highest position somebody waits for ({@link #expect}); 0 when nobody has. */
+  private final AtomicLong demand = new AtomicLong();
 
   protected ThreadedSubscription(String name, long fromPosition, EventListener listener) {
     this.listener = requireNonNull(listener, "listener");
@@ -56,6 +60,33 @@ public abstract class ThreadedSubscription implements Subscription {
     return running;
   }
 
+  /** The highest position {@link #expect}ed so far (0: none). */
+  protected final long demand() {
+    return demand.get();
+  }
+
+  /**
+   * Wakes the subscription's thread from {@link #pause}, or makes its next pause return at once:
+   * a wake-up is never lost.
+   */
+  protected final void wake() {
+    LockSupport.unpark(thread);
+  }
+
+  /**
+   * Sleeps on the subscription's thread until {@link #wake}, {@link #close} or {@code timeout};
+   * may also return early for no reason, so callers re-check what they wait for.
+   */
+  protected final void pause(Duration timeout) {
+    LockSupport.parkNanos(this, timeout.toNanos());
+  }
+
+  @Override
+  public final void expect(long position) {
+    demand.accumulateAndGet(position, Math::max);
+    wake();
+  }
+
   private void run() {
     try {
       follow();
@@ -91,6 +122,8 @@ public abstract class ThreadedSubscription implements Subscription {
   @Override
   public final boolean awaitDelivered(long position, Duration timeout)
       throws InterruptedException {
+    if (lastDelivered >= position) return true;
+    expect(position);
     long deadline = System.nanoTime() + timeout.toNanos();
     synchronized (progress) {
       waiters++;

@@ -76,7 +76,9 @@ public interface Projection {
    * the types {@link #eventTypes()} lets through). The runner neither decodes nor applies the
    * others; it reports them with {@link #skip}. Cheaper than a decode: most events of a busy log
    * (tool-call records, other sessions' streams) concern few projections. Must be exact: an event
-   * that could change the projection's state must be applied.
+   * that could change the projection's state must be applied. Runs on the log tail's reading
+   * thread as well as the projection's (to decide whether an event is worth waking it for): it must
+   * be pure and must not touch the projection's state.
    */
   default boolean applies(String type, String stream) {
     return true;

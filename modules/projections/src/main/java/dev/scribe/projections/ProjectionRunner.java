@@ -47,6 +47,8 @@ public final class ProjectionRunner implements AutoCloseable {
 
   private final ReadAll log;
   private final TailEvents tail;
+  /** The tail this runner made (and so closes), if it made it. */
+  private final @Nullable SharedTail ownTail;
   private final EventCodec codec;
   /** Decodes each event once for every projection; 8192 events of slack between them. */
   private static final int DECODE_RING = 8192;
@@ -62,8 +64,18 @@ public final class ProjectionRunner implements AutoCloseable {
    * normally both the server's one {@link dev.scribe.eventlog.EventLog}.
    */
   public ProjectionRunner(ReadAll log, TailEvents tail, EventCodec codec, RunnerConfig config) {
+    this(log, tail, null, codec, config);
+  }
+
+  private ProjectionRunner(
+      ReadAll log,
+      TailEvents tail,
+      @Nullable SharedTail ownTail,
+      EventCodec codec,
+      RunnerConfig config) {
     this.log = requireNonNull(log, "log");
     this.tail = requireNonNull(tail, "tail");
+    this.ownTail = ownTail;
     this.codec = requireNonNull(codec, "codec");
     this.decoded = new DecodedEvents(codec, DECODE_RING);
     this.config = requireNonNull(config, "config");
@@ -75,7 +87,8 @@ public final class ProjectionRunner implements AutoCloseable {
    * #tail()}).
    */
   public static ProjectionRunner over(ReadAll log, EventCodec codec, RunnerConfig config) {
-    return new ProjectionRunner(log, new SharedTail(log, SHARED_RING), codec, config);
+    SharedTail tail = new SharedTail(log, SHARED_RING);
+    return new ProjectionRunner(log, tail, tail, codec, config);
   }
 
   /** Events kept for projections a little behind the fastest one. */
@@ -249,6 +262,7 @@ public final class ProjectionRunner implements AutoCloseable {
       }
     }
     for (ProjectionWorker w : all) w.close();
+    if (ownTail != null) ownTail.close();
   }
 
   private synchronized void requireRunning() {

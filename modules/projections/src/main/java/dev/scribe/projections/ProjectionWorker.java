@@ -178,7 +178,7 @@ final class ProjectionWorker {
     stopping = false;
     state = applied >= log.lastPosition() ? ProjectionState.LIVE : ProjectionState.CATCHING_UP;
     try {
-      subscription = tail.subscribe("projection-" + name(), from, this::onEvent);
+      subscription = tail.subscribe("projection-" + name(), from, this::onEvent, this::applies);
     } catch (RuntimeException e) {
       fail(Stage.READ, applied, e);
     }
@@ -233,8 +233,7 @@ final class ProjectionWorker {
     applyLock.lockInterruptibly();
     try {
       if (stopping || state == ProjectionState.FAILED) throw new StopDelivery();
-      if ((types.isPresent() && !types.get().contains(stored.type()))
-          || !projection.applies(stored.type(), stored.stream())) {
+      if (!applies(stored)) {
         try {
           projection.skip(stored.position());
         } catch (Exception e) {
@@ -268,6 +267,15 @@ final class ProjectionWorker {
       applyLock.unlock();
     }
     signal();
+  }
+
+  /**
+   * Whether the projection applies {@code stored} (otherwise it only skips it). Also the
+   * subscription's wake filter, so it runs on the tail's reading thread too: pure, no lock.
+   */
+  private boolean applies(StoredEvent stored) {
+    return (types.isEmpty() || types.get().contains(stored.type()))
+        && projection.applies(stored.type(), stored.stream());
   }
 
   private boolean checkpointLocked() {
@@ -348,6 +356,9 @@ final class ProjectionWorker {
    */
   boolean awaitApplied(long position, Duration timeout) throws InterruptedException {
     if (applied >= position) return true;
+    // The tail may be holding back events this projection only skips: ask for them now.
+    Subscription sub = subscription;
+    if (sub != null) sub.expect(position);
     long deadline = System.nanoTime() + timeout.toNanos();
     synchronized (progress) {
       waiters++;

@@ -2,6 +2,7 @@ package dev.scribe.projections;
 
 import static dev.scribe.projections.TestLog.append;
 import static dev.scribe.projections.TestLog.entry;
+import static dev.scribe.projections.TestLog.toolInvoked;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scribe.eventlog.InMemoryEventLog;
@@ -16,6 +17,7 @@ import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -146,5 +148,113 @@ class SharedTailTest {
     assertThat(s.awaitDelivered(6, WAIT)).isFalse();
     assertThat(s.isRunning()).isFalse();
     assertThat(s.failure()).isEmpty();
+  }
+
+  // ---- wake filters ------------------------------------------------------------------------
+
+  private static final Predicate<StoredEvent> ENTRIES_ONLY = e -> e.type().equals("EntryAppended");
+  /** Longer than any test: a filtered subscriber then wakes only when something asks it to. */
+  private static final Duration NEVER = Duration.ofHours(1);
+
+  private void appendToolCalls(int n) {
+    for (int i = 0; i < n; i++) append(log, toolInvoked("s1", "health_check"));
+  }
+
+  /** Counts deliveries and lets a test wait for a position without asking the tail for it. */
+  private static final class Watcher {
+    final List<Long> positions = Collections.synchronizedList(new ArrayList<>());
+    final Object lock = new Object();
+    volatile long last;
+
+    void on(StoredEvent e) {
+      positions.add(e.position());
+      synchronized (lock) {
+        last = e.position();
+        lock.notifyAll();
+      }
+    }
+
+    /** Waits without {@code expect}: true once {@code position} arrived on its own. */
+    boolean sees(long position, Duration timeout) throws InterruptedException {
+      long deadline = System.nanoTime() + timeout.toNanos();
+      synchronized (lock) {
+        while (last < position) {
+          long left = deadline - System.nanoTime();
+          if (left <= 0) return false;
+          TimeUnit.NANOSECONDS.timedWait(lock, left);
+        }
+      }
+      return true;
+    }
+  }
+
+  @Test
+  void a_filtered_subscriber_is_not_woken_for_events_it_rejects_yet_gets_them_all_in_order()
+      throws Exception {
+    SharedTail tail = new SharedTail(log, 2048, NEVER);
+    Watcher all = new Watcher();
+    Watcher entries = new Watcher();
+    subs.add(tail.subscribe("all", 1, all::on));
+    Subscription filtered = tail.subscribe("entries", 1, entries::on, ENTRIES_ONLY);
+    subs.add(filtered);
+    // 300 tool-call records, each its own page: the unfiltered subscriber sees every one of them.
+    for (int i = 1; i <= 300; i++) {
+      appendToolCalls(1);
+      assertThat(all.sees(i, WAIT)).isTrue();
+    }
+    // Eager delivery would have woken the filtered one for each of the 300; it can only have
+    // taken the ones it found while it was still awake (starting up, on a loaded machine).
+    assertThat(filtered.lastDelivered()).isLessThan(150);
+
+    append(log, entry("s1", "alpha", "e1", "m1")); // position 301: it wakes for this one
+    assertThat(entries.sees(301, WAIT)).isTrue();
+    List<Long> want = new ArrayList<>();
+    for (long p = 1; p <= 301; p++) want.add(p);
+    assertThat(entries.positions).isEqualTo(want);
+  }
+
+  @Test
+  void held_back_events_are_delivered_to_whoever_waits_for_them() throws Exception {
+    SharedTail tail = new SharedTail(log, 2048, NEVER);
+    Watcher all = new Watcher();
+    Watcher entries = new Watcher();
+    subs.add(tail.subscribe("all", 1, all::on));
+    Subscription filtered = tail.subscribe("entries", 1, entries::on, ENTRIES_ONLY);
+    subs.add(filtered);
+    appendToolCalls(40);
+    assertThat(all.sees(40, WAIT)).isTrue();
+    assertThat(filtered.awaitDelivered(40, WAIT)).isTrue();
+    assertThat(entries.positions).hasSize(40).startsWith(1L).endsWith(40L);
+
+    appendToolCalls(5); // 41..45: expect() asks for them without waiting here
+    filtered.expect(45);
+    assertThat(entries.sees(45, WAIT)).isTrue();
+  }
+
+  @Test
+  void held_back_events_are_delivered_after_the_idle_wait_or_once_they_pile_up() throws Exception {
+    SharedTail shortWait = new SharedTail(log, 2048, Duration.ofMillis(50));
+    Watcher a = new Watcher();
+    subs.add(shortWait.subscribe("short", 1, a::on, e -> false));
+    appendToolCalls(3);
+    assertThat(a.sees(3, WAIT)).as("delivered after the idle wait").isTrue();
+
+    InMemoryEventLog other = TestLog.create("pile");
+    try {
+      SharedTail longWait = new SharedTail(other, 2048, NEVER);
+      Watcher all = new Watcher();
+      Watcher b = new Watcher();
+      subs.add(longWait.subscribe("all", 1, all::on));
+      Subscription rejecting = longWait.subscribe("rejecting", 1, b::on, e -> false);
+      subs.add(rejecting);
+      for (int i = 1; i <= 700; i++) append(other, toolInvoked("s1", "ping"));
+      assertThat(all.sees(700, WAIT)).isTrue();
+      // It is woken whenever more than a quarter of the ring (512 events) piles up behind it.
+      assertThat(b.sees(700 - 512, WAIT)).as("woken once a quarter of the ring piled up").isTrue();
+    } finally {
+      subs.forEach(Subscription::close);
+      subs.clear();
+      other.close();
+    }
   }
 }
