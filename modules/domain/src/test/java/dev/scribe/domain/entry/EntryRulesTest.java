@@ -60,6 +60,22 @@ class EntryRulesTest {
   }
 
   @Test
+  void key_sanitising_equals_the_rule_written_as_regular_expressions() {
+    long seed = new java.util.Random().nextLong();
+    java.util.Random rnd = new java.util.Random(seed);
+    String alphabet = "ab|= ;\t\n\u000B\f\r_\u00a0\u2003é";
+    for (int n = 0; n < 2_000; n++) {
+      StringBuilder key = new StringBuilder();
+      for (int i = rnd.nextInt(8); i > 0; i--) key.append(alphabet.charAt(rnd.nextInt(alphabet.length())));
+      String k = key.toString();
+      String rule = k.replace("|", "").replaceAll("\\s", "_").replace('=', '_').replace(';', '_');
+      assertThat(EntryMeta.sanitizeKey(k))
+          .as("seed %d, key '%s'", seed, k)
+          .isEqualTo(rule.isEmpty() ? "meta_key" : rule);
+    }
+  }
+
+  @Test
   void python_style_values_match_the_python_server() {
     assertThat(PythonStyle.metaValue(true)).isEqualTo("True");
     assertThat(PythonStyle.metaValue(null)).isEqualTo("None");
