@@ -81,4 +81,51 @@ class EventCodecTest {
     assertThat(new String(stored.payload(), java.nio.charset.StandardCharsets.UTF_8)).contains("💳");
     assertThat(Json.compactObject("{ \"a\" : [1, 2.50] }")).isEqualTo("{\"a\":[1,2.50]}");
   }
+
+  @Test
+  void json_text_fields_are_written_and_read_exactly_as_their_parsed_tree() throws Exception {
+    long seed = new java.util.Random().nextLong();
+    java.util.Random rnd = new java.util.Random(seed);
+    for (int n = 0; n < 500; n++) {
+      String text = randomObject(rnd, 0);
+      // What writing and reading the parsed tree gives (the codec's earlier way).
+      String viaTree = Json.mapper().writeValueAsString(Json.mapper().readTree(text));
+      StoredEvent stored = store(codec.toNew(new ToolInvoked("t", text, "ok", null, 1), "s", "", ""));
+      String payload = new String(stored.payload(), java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(payload).as("seed %d, %s", seed, text).contains("\"arguments\":" + viaTree + ",");
+      assertThat(((ToolInvoked) codec.decode(stored)).argumentsJson())
+          .as("seed %d, %s", seed, text)
+          .isEqualTo(viaTree);
+    }
+  }
+
+  private static String randomObject(java.util.Random rnd, int depth) {
+    StringBuilder b = new StringBuilder("{");
+    int fields = rnd.nextInt(depth == 0 ? 6 : 3);
+    for (int i = 0; i < fields; i++) {
+      if (i > 0) b.append(rnd.nextBoolean() ? ", " : ",");
+      b.append('"').append("k").append(i).append(randomChars(rnd)).append("\":");
+      b.append(randomValue(rnd, depth + 1));
+    }
+    return b.append('}').toString();
+  }
+
+  private static String randomValue(java.util.Random rnd, int depth) {
+    return switch (rnd.nextInt(depth > 3 ? 7 : 9)) {
+      case 0 -> Integer.toString(rnd.nextInt());
+      case 1 -> Long.toString(rnd.nextLong());
+      case 2 -> "123456789012345678901234567890";
+      case 3 -> new String[] {"1.10", "-0.0", "2.5e3", "1E-7", "3.14159265358979323846264338327950288"}[rnd.nextInt(5)];
+      case 4 -> "\"" + randomChars(rnd) + "\"";
+      case 5 -> new String[] {"true", "false", "null"}[rnd.nextInt(3)];
+      case 6 -> "\"\\u00e9\\n\\\"\\/\\ud83d\\ude00\"";
+      case 7 -> "[" + randomValue(rnd, depth + 1) + (rnd.nextBoolean() ? "," + randomValue(rnd, depth + 1) : "") + "]";
+      default -> randomObject(rnd, depth);
+    };
+  }
+
+  private static String randomChars(java.util.Random rnd) {
+    String[] parts = {"", "a", "é", "💳", "\\t", "\\\"", " ", "\\u0001"};
+    return parts[rnd.nextInt(parts.length)] + parts[rnd.nextInt(parts.length)];
+  }
 }
