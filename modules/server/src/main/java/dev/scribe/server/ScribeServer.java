@@ -29,6 +29,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
@@ -162,8 +163,18 @@ public final class ScribeServer implements AutoCloseable {
                 ctx.response()
                     .putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")
                     .end(metrics.scrape()));
+    // No WebSockets are served: without WebSocket compression support Vert.x leaves Netty's
+    // WebSocket extension handler out of the pipeline every request and response passes through.
+    HttpServerOptions options =
+        new HttpServerOptions()
+            .setPerFrameWebSocketCompressionSupported(false)
+            .setPerMessageWebSocketCompressionSupported(false);
     HttpServer server =
-        await(vertx.createHttpServer().requestHandler(router).listen(config.port(), config.host()));
+        await(
+            vertx
+                .createHttpServer(options)
+                .requestHandler(router)
+                .listen(config.port(), config.host()));
     httpPort = server.actualPort();
     closers.add(() -> await(server.close()));
 
