@@ -188,15 +188,25 @@ class SharedTailTest {
     }
   }
 
-  @Test
-  void a_filtered_subscriber_is_not_woken_for_events_it_rejects_yet_gets_them_all_in_order()
-      throws Exception {
-    SharedTail tail = new SharedTail(log, 2048, NEVER);
+  /** An unfiltered subscriber and one woken for entries only, both from position 1. */
+  private record Followers(Watcher all, Watcher entries, Subscription filtered) {}
+
+  private Followers followers(SharedTail tail) {
     Watcher all = new Watcher();
     Watcher entries = new Watcher();
     subs.add(tail.subscribe("all", 1, all::on));
     Subscription filtered = tail.subscribe("entries", 1, entries::on, ENTRIES_ONLY);
     subs.add(filtered);
+    return new Followers(all, entries, filtered);
+  }
+
+  @Test
+  void a_filtered_subscriber_is_not_woken_for_events_it_rejects_yet_gets_them_all_in_order()
+      throws Exception {
+    Followers f = followers(new SharedTail(log, 2048, NEVER));
+    Watcher all = f.all();
+    Watcher entries = f.entries();
+    Subscription filtered = f.filtered();
     // 300 tool-call records, each its own page: the unfiltered subscriber sees every one of them.
     for (int i = 1; i <= 300; i++) {
       appendToolCalls(1);
@@ -215,12 +225,10 @@ class SharedTailTest {
 
   @Test
   void held_back_events_are_delivered_to_whoever_waits_for_them() throws Exception {
-    SharedTail tail = new SharedTail(log, 2048, NEVER);
-    Watcher all = new Watcher();
-    Watcher entries = new Watcher();
-    subs.add(tail.subscribe("all", 1, all::on));
-    Subscription filtered = tail.subscribe("entries", 1, entries::on, ENTRIES_ONLY);
-    subs.add(filtered);
+    Followers f = followers(new SharedTail(log, 2048, NEVER));
+    Watcher all = f.all();
+    Watcher entries = f.entries();
+    Subscription filtered = f.filtered();
     appendToolCalls(40);
     assertThat(all.sees(40, WAIT)).isTrue();
     assertThat(filtered.awaitDelivered(40, WAIT)).isTrue();
