@@ -28,6 +28,16 @@ public interface Subscription extends AutoCloseable {
    */
   default void expect(long position) {}
 
+  /**
+   * The position the listener's state is current through: {@link #lastDelivered()}, or later when
+   * every event after it that this subscription has read is one its wake filter rejects (a lazy
+   * subscription holding back events the listener would only pass over). For reporting (lag);
+   * waiting goes through {@link #awaitDelivered} or {@link #expect}.
+   */
+  default long currentThrough() {
+    return lastDelivered();
+  }
+
   @Override
   void close();
 }

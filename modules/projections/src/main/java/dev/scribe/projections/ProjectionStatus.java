@@ -8,7 +8,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * One projection's health, for {@code health_check}, metrics and {@code scribe verify}.
  *
- * @param lastApplied the position of the last event applied to its state (0 = none)
+ * @param lastApplied the position its state is current through (0 = none): the last event applied,
+ *     or later when the events after it are ones it only skips and the log's tail has not handed
+ *     them over yet (it wakes a projection only for events it applies)
  * @param lastCheckpoint the position its durable checkpoint describes
  * @param logPosition the log's last acknowledged position when the status was taken
  * @param failure why it is {@link ProjectionState#FAILED}; null otherwise

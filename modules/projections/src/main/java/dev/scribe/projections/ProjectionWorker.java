@@ -343,6 +343,11 @@ final class ProjectionWorker {
   ProjectionStatus status() {
     long last = log.lastPosition();
     long a = applied;
+    Subscription sub = subscription;
+    // Events held back by the tail that this projection only skips do not make it stale.
+    if (sub != null && !stopping && state != ProjectionState.FAILED) {
+      a = Math.max(a, Math.min(last, sub.currentThrough()));
+    }
     ProjectionState s = state;
     if (s == ProjectionState.CATCHING_UP && a >= last) s = ProjectionState.LIVE;
     return new ProjectionStatus(name(), s, a, checkpointed, last, failure);

@@ -95,7 +95,16 @@ public final class SharedTail implements TailEvents, AutoCloseable {
 
   private Sub start(Sub sub) {
     startReader();
-    subs.add(sub);
+    filling.lock();
+    try {
+      // Under the lock, so each page is either read before (and counted as accepted here) or
+      // offered to the new subscriber.
+      subs.add(sub);
+      sub.newestAccepted = filled;
+      sub.offeredThrough = filled;
+    } finally {
+      filling.unlock();
+    }
     sub.start();
     return sub;
   }
@@ -177,30 +186,39 @@ public final class SharedTail implements TailEvents, AutoCloseable {
   /**
    * Reads the page after the ring's end into the ring, for a subscriber (or the reader) that needs
    * {@code next} (the ring's end + 1, or beyond it: then the ring restarts there), and offers it to
-   * every subscriber. False when the log holds no event at or after {@code next} yet.
+   * every subscriber, in page order (under the lock). False when the log holds no event at or
+   * after {@code next} yet.
    */
   private boolean fill(long next) {
-    List<StoredEvent> page;
     filling.lock();
     try {
       long f = filled;
       if (next <= f) return true; // another subscriber read it meanwhile
-      page = log.readForward(next, PAGE);
+      List<StoredEvent> page = log.readForward(next, PAGE);
       if (page.isEmpty()) return false;
       for (StoredEvent e : page) ring.set((int) (e.position() & mask), e);
-      filled = page.get(page.size() - 1).position();
+      long last = page.get(page.size() - 1).position();
+      filled = last;
+      // A restart skips events no subscriber was offered: count them as accepted by everyone.
+      long skippedThrough = page.get(0).position() - 1 > f ? page.get(0).position() - 1 : 0;
+      for (Sub s : subs) s.offer(page, last, skippedThrough);
+      return true;
     } finally {
       filling.unlock();
     }
-    long last = page.get(page.size() - 1).position();
-    for (Sub s : subs) s.offer(page, last);
-    return true;
   }
 
   private final class Sub extends ThreadedSubscription {
     private final @Nullable Predicate<StoredEvent> wakesFor;
     /** At the log's end and waiting to be woken (set before the wait, cleared after). */
     volatile boolean asleep;
+    /**
+     * The newest position offered to this subscriber whose event its filter accepts (or that it
+     * was never offered); written under {@link #filling} before {@link #offeredThrough}.
+     */
+    volatile long newestAccepted;
+    /** The last position offered to this subscriber; written under {@link #filling}. */
+    volatile long offeredThrough;
 
     Sub(String name, long fromPosition, EventListener listener,
         @Nullable Predicate<StoredEvent> wakesFor) {
@@ -212,24 +230,43 @@ public final class SharedTail implements TailEvents, AutoCloseable {
       startThread();
     }
 
-    /** Wakes this subscriber if {@code page} (just read, ending at {@code last}) concerns it. */
-    void offer(List<StoredEvent> page, long last) {
+    /**
+     * Takes note of {@code page} (just read, ending at {@code last}; {@code skippedThrough} > 0
+     * when the ring restarted past unread events) and wakes this subscriber if it concerns it.
+     */
+    void offer(List<StoredEvent> page, long last, long skippedThrough) {
+      long accepted = Math.max(newestAccepted, skippedThrough);
+      if (wakesFor == null) {
+        accepted = last;
+      } else {
+        for (int i = page.size() - 1; i >= 0; i--) {
+          if (page.get(i).position() <= accepted) break;
+          if (wakesFor.test(page.get(i))) {
+            accepted = page.get(i).position();
+            break;
+          }
+        }
+      }
+      newestAccepted = accepted;
+      offeredThrough = last;
       long delivered = lastDelivered();
-      if (wakesFor == null
+      if (accepted > delivered
           || demand() > delivered
-          || last - delivered > ring.length() / 4
-          || acceptsAny(page, delivered)) {
+          || last - delivered > ring.length() / 4) {
         wake();
       }
     }
 
-    private boolean acceptsAny(List<StoredEvent> page, long delivered) {
-      for (int i = page.size() - 1; i >= 0; i--) {
-        StoredEvent e = page.get(i);
-        if (e.position() <= delivered) return false;
-        if (wakesFor.test(e)) return true;
-      }
-      return false;
+    /**
+     * Delivered events, and after them every event offered so far if the filter rejects all of
+     * them: the listener's state already reflects those (it would only pass over them).
+     */
+    @Override
+    public long currentThrough() {
+      long through = offeredThrough; // read before newestAccepted: see offer's write order
+      long accepted = newestAccepted;
+      long delivered = lastDelivered();
+      return accepted <= delivered ? Math.max(delivered, through) : delivered;
     }
 
     @Override

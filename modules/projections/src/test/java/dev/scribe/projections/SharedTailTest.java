@@ -216,8 +216,17 @@ class SharedTailTest {
     // taken the ones it found while it was still awake (starting up, on a loaded machine).
     assertThat(filtered.lastDelivered()).isLessThan(150);
 
+    // Held back or not, it is current through 300: it would only pass over them. (The page may
+    // still be being offered to it the moment "all" has it: wait for that, not for time.)
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (filtered.currentThrough() < 300 && System.nanoTime() < deadline) Thread.onSpinWait();
+    assertThat(filtered.currentThrough()).isEqualTo(300);
+    assertThat(filtered.lastDelivered()).isLessThan(150);
+
     append(log, entry("s1", "alpha", "e1", "m1")); // position 301: it wakes for this one
     assertThat(entries.sees(301, WAIT)).isTrue();
+    assertThat(filtered.awaitDelivered(301, WAIT)).isTrue();
+    assertThat(filtered.currentThrough()).isEqualTo(301);
     List<Long> want = new ArrayList<>();
     for (long p = 1; p <= 301; p++) want.add(p);
     assertThat(entries.positions).isEqualTo(want);
