@@ -60,7 +60,7 @@ public final class SharedTail implements TailEvents, AutoCloseable {
   /** The last position put in the ring (0: none yet); written under {@link #filling}. */
   private volatile long filled;
   private volatile boolean closed;
-  private @Nullable Thread reader; // under this
+  private volatile @Nullable Thread reader; // written under this
 
   /**
    * @param ringSize events kept for subscribers a little behind the fastest one (a power of two,
