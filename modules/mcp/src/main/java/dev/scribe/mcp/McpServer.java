@@ -257,13 +257,13 @@ public final class McpServer {
       return this;
     }
 
-    /** Runs schema validation and tool handlers; never a transport's event loop. */
     /** Admits or refuses calls before their arguments are validated (default: open). */
     public Builder gate(ToolGate gate) {
       this.gate = requireNonNull(gate, "gate");
       return this;
     }
 
+    /** Runs schema validation and tool handlers; never a transport's event loop. */
     public Builder executor(Executor executor) {
       this.executor = executor;
       return this;

@@ -65,15 +65,24 @@ class SharedTailTest {
     for (int i = 0; i < n; i++) append(log, entry("s1", "alpha", "e" + i, "m" + i));
   }
 
-  /** Records the positions a subscriber received; optionally stalls before one of them. */
+  /**
+   * Records the positions a subscriber received; optionally stalls before one of them. {@link
+   * #sees} waits for a position without asking the tail for it ({@code expect}).
+   */
   private static final class Recorder {
     final List<Long> positions = Collections.synchronizedList(new ArrayList<>());
     final long stallAt;
     final CountDownLatch release = new CountDownLatch(1);
     final CountDownLatch stalled = new CountDownLatch(1);
+    private final Object lock = new Object();
+    private long last; // under lock
 
     Recorder(long stallAt) {
       this.stallAt = stallAt;
+    }
+
+    Recorder() {
+      this(-1);
     }
 
     void on(StoredEvent e) throws InterruptedException {
@@ -82,6 +91,23 @@ class SharedTailTest {
         release.await();
       }
       positions.add(e.position());
+      synchronized (lock) {
+        last = e.position();
+        lock.notifyAll();
+      }
+    }
+
+    /** True once {@code position} arrived on its own within {@code timeout}. */
+    boolean sees(long position, Duration timeout) throws InterruptedException {
+      long deadline = System.nanoTime() + timeout.toNanos();
+      synchronized (lock) {
+        while (last < position) {
+          long left = deadline - System.nanoTime();
+          if (left <= 0) return false;
+          TimeUnit.NANOSECONDS.timedWait(lock, left);
+        }
+      }
+      return true;
     }
   }
 
@@ -160,40 +186,12 @@ class SharedTailTest {
     for (int i = 0; i < n; i++) append(log, toolInvoked("s1", "health_check"));
   }
 
-  /** Counts deliveries and lets a test wait for a position without asking the tail for it. */
-  private static final class Watcher {
-    final List<Long> positions = Collections.synchronizedList(new ArrayList<>());
-    final Object lock = new Object();
-    volatile long last;
-
-    void on(StoredEvent e) {
-      positions.add(e.position());
-      synchronized (lock) {
-        last = e.position();
-        lock.notifyAll();
-      }
-    }
-
-    /** Waits without {@code expect}: true once {@code position} arrived on its own. */
-    boolean sees(long position, Duration timeout) throws InterruptedException {
-      long deadline = System.nanoTime() + timeout.toNanos();
-      synchronized (lock) {
-        while (last < position) {
-          long left = deadline - System.nanoTime();
-          if (left <= 0) return false;
-          TimeUnit.NANOSECONDS.timedWait(lock, left);
-        }
-      }
-      return true;
-    }
-  }
-
   /** An unfiltered subscriber and one woken for entries only, both from position 1. */
-  private record Followers(Watcher all, Watcher entries, Subscription filtered) {}
+  private record Followers(Recorder all, Recorder entries, Subscription filtered) {}
 
   private Followers followers(SharedTail tail) {
-    Watcher all = new Watcher();
-    Watcher entries = new Watcher();
+    Recorder all = new Recorder();
+    Recorder entries = new Recorder();
     subs.add(tail.subscribe("all", 1, all::on));
     Subscription filtered = tail.subscribe("entries", 1, entries::on, ENTRIES_ONLY);
     subs.add(filtered);
@@ -204,8 +202,8 @@ class SharedTailTest {
   void a_filtered_subscriber_is_not_woken_for_events_it_rejects_yet_gets_them_all_in_order()
       throws Exception {
     Followers f = followers(new SharedTail(log, 2048, NEVER));
-    Watcher all = f.all();
-    Watcher entries = f.entries();
+    Recorder all = f.all();
+    Recorder entries = f.entries();
     Subscription filtered = f.filtered();
     // 300 tool-call records, each its own page: the unfiltered subscriber sees every one of them.
     for (int i = 1; i <= 300; i++) {
@@ -235,8 +233,8 @@ class SharedTailTest {
   @Test
   void held_back_events_are_delivered_to_whoever_waits_for_them() throws Exception {
     Followers f = followers(new SharedTail(log, 2048, NEVER));
-    Watcher all = f.all();
-    Watcher entries = f.entries();
+    Recorder all = f.all();
+    Recorder entries = f.entries();
     Subscription filtered = f.filtered();
     appendToolCalls(40);
     assertThat(all.sees(40, WAIT)).isTrue();
@@ -251,7 +249,7 @@ class SharedTailTest {
   @Test
   void held_back_events_are_delivered_after_the_idle_wait_or_once_they_pile_up() throws Exception {
     SharedTail shortWait = new SharedTail(log, 2048, Duration.ofMillis(50));
-    Watcher a = new Watcher();
+    Recorder a = new Recorder();
     subs.add(shortWait.subscribe("short", 1, a::on, e -> false));
     appendToolCalls(3);
     assertThat(a.sees(3, WAIT)).as("delivered after the idle wait").isTrue();
@@ -259,8 +257,8 @@ class SharedTailTest {
     InMemoryEventLog other = TestLog.create("pile");
     try {
       SharedTail longWait = new SharedTail(other, 2048, NEVER);
-      Watcher all = new Watcher();
-      Watcher b = new Watcher();
+      Recorder all = new Recorder();
+      Recorder b = new Recorder();
       subs.add(longWait.subscribe("all", 1, all::on));
       Subscription rejecting = longWait.subscribe("rejecting", 1, b::on, e -> false);
       subs.add(rejecting);

@@ -4,6 +4,7 @@ import dev.scribe.codec.EventCodec;
 import dev.scribe.domain.events.ScribeEvent;
 import dev.scribe.domain.events.ToolInvoked;
 import dev.scribe.eventlog.NewEvent;
+import dev.scribe.eventlog.RecordFormat;
 import dev.scribe.eventlog.StoredEvent;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
@@ -43,9 +44,8 @@ public class CodecBenchmarks {
   private final StoredEvent storedCall = stored(codec.toNew(call, "calls-s", "s", "e"));
 
   private static StoredEvent stored(NewEvent e) {
-    return new StoredEvent(
-        1, "evt-1", e.type(), e.schemaVersion(), e.stream(), 1, e.sessionId(), e.executionId(),
-        Instant.EPOCH, "", new byte[32], new byte[32], e.payload());
+    return RecordFormat.seal(
+        e, 1, 1, "evt-1", Instant.EPOCH, "", RecordFormat.GENESIS_HASH, RecordFormat.sha256());
   }
 
   @Benchmark
