@@ -361,15 +361,20 @@ final class ProjectionWorker {
    */
   boolean awaitApplied(long position, Duration timeout) throws InterruptedException {
     if (applied >= position) return true;
-    // The tail may be holding back events this projection only skips: ask for them now.
-    Subscription sub = subscription;
-    if (sub != null) sub.expect(position);
     long deadline = System.nanoTime() + timeout.toNanos();
+    Subscription asked = null;
     synchronized (progress) {
       waiters++;
       try {
         while (true) {
           if (applied >= position) return true;
+          // The tail may be holding back events this projection only skips: ask for them, and
+          // ask again when a restart or rebuild gave the projection a new subscription.
+          Subscription sub = subscription;
+          if (sub != null && sub != asked) {
+            sub.expect(position);
+            asked = sub;
+          }
           ProjectionState s = state;
           if (s == ProjectionState.FAILED || s == ProjectionState.STOPPED) {
             throw new ProjectionFailedException(status());
