@@ -15,6 +15,15 @@ public interface AppendEvents {
    */
   CompletableFuture<AppendResult> appendAsync(AppendRequest request);
 
+  /**
+   * {@link #appendAsync(AppendRequest)}, completing when {@code when} says. A log that writes and
+   * syncs in one step (or keeps events in memory) may treat both the same, as this default does.
+   */
+  default CompletableFuture<AppendResult> appendAsync(
+      AppendRequest request, Acknowledgement when) {
+    return appendAsync(request);
+  }
+
   /** {@link #appendAsync} and wait; the log's own exceptions are rethrown as they are. */
   default AppendResult append(AppendRequest request) {
     try {

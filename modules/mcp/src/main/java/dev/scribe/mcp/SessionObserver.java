@@ -7,7 +7,8 @@ import java.util.concurrent.CompletionStage;
  * The recording hook: the composition root appends these as session-tagged events. The engine
  * waits for {@link #sessionOpened} before answering {@code initialize} and for {@link
  * #toolInvoked} before sending a {@code tools/call} result, so an answered call is always recorded
- * first. A failed stage (or a throw) is logged and the protocol carries on.
+ * first (how durably is the observer's choice: see {@link ToolInvocation#readOnly}). A failed
+ * stage (or a throw) is logged and the protocol carries on.
  *
  * <p>Calls come from transport event loops and from the tool executor: implementations must not
  * block.

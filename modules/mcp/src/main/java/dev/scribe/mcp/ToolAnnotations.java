@@ -1,8 +1,9 @@
 package dev.scribe.mcp;
 
 /**
- * Behaviour hints published with a tool. Clients treat them as untrusted hints; they never change
- * what the server does.
+ * Behaviour hints published with a tool. Clients treat them as untrusted hints. The server trusts
+ * its own declaration of {@link #readOnly} in one place: the audit record of a read-only call need
+ * not be on disk before the answer leaves ({@link SessionObserver#toolInvoked}).
  */
 public record ToolAnnotations(
     boolean readOnly, boolean destructive, boolean idempotent, boolean openWorld) {

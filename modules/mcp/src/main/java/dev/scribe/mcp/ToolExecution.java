@@ -176,7 +176,14 @@ final class ToolExecution implements ToolContext {
     long micros = Duration.between(started, server.clock().instant()).toNanos() / 1_000;
     ToolInvocation invocation =
         new ToolInvocation(
-            session.id(), executionId, tool.definition().name(), argumentsJson, outcome, errorCode, micros);
+            session.id(),
+            executionId,
+            tool.definition().name(),
+            argumentsJson,
+            outcome,
+            errorCode,
+            micros,
+            tool.definition().annotations().readOnly());
     ObjectNode message = callResult == null ? null : McpJson.resultMessage(requestId, callResult);
     McpServer.record(
             () -> server.observer().toolInvoked(invocation),

@@ -12,6 +12,8 @@ import org.jspecify.annotations.Nullable;
  *     runs), so the event log stores it as it is, without parsing it again
  * @param errorCode the {@code error.code} of a {@link ToolOutcome#TOOL_ERROR}, else null
  * @param durationMicros from dispatch to the handler's completion, by the injected clock
+ * @param readOnly the tool is declared read-only ({@link ToolAnnotations#readOnly()}): the call
+ *     changed no state, so its record is all that a crash could lose
  */
 public record ToolInvocation(
     String sessionId,
@@ -20,7 +22,8 @@ public record ToolInvocation(
     String argumentsJson,
     ToolOutcome outcome,
     @Nullable String errorCode,
-    long durationMicros) {
+    long durationMicros,
+    boolean readOnly) {
   public ToolInvocation {
     requireNonNull(sessionId, "sessionId");
     requireNonNull(executionId, "executionId");

@@ -6,6 +6,7 @@ import dev.scribe.domain.events.ScribeEvent;
 import dev.scribe.domain.events.SessionClosed;
 import dev.scribe.domain.events.SessionOpened;
 import dev.scribe.domain.events.ToolInvoked;
+import dev.scribe.eventlog.Acknowledgement;
 import dev.scribe.eventlog.AppendEvents;
 import dev.scribe.eventlog.AppendRequest;
 import dev.scribe.mcp.ClientInfo;
@@ -17,8 +18,16 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * Records the MCP layer's session lifecycle (on {@code session-<id>}) and every tool call (on
- * {@code calls-<id>}) as session-tagged events, so a session can be replayed exactly. Non-blocking: it hands the append to the
- * log and returns its future (the MCP engine answers once it completes).
+ * {@code calls-<id>}) as session-tagged events, so a session can be replayed exactly.
+ * Non-blocking: it hands the append to the log and returns its future (the MCP engine answers once
+ * it completes).
+ *
+ * <p>Durability: session events and the records of state-changing calls complete once durable. The
+ * record of a read-only call completes once written ({@link Acknowledgement#WRITTEN}): it is in the
+ * log, in order, before the answer leaves, and the group's fsync follows at once, but the answer
+ * does not wait for the disk. A read changed nothing, so all that a machine crash in that window
+ * could lose is the record of the read itself; any later durable append in the log makes it
+ * durable too. Without this, every read under {@code --fsync batch} waited a full fsync.
  */
 final class EventRecordingObserver implements SessionObserver {
   private final AppendEvents log;
@@ -49,6 +58,7 @@ final class EventRecordingObserver implements SessionObserver {
   @Override
   public CompletionStage<Void> toolInvoked(ToolInvocation call) {
     return append(
+        call.readOnly() ? Acknowledgement.WRITTEN : Acknowledgement.DURABLE,
         Streams.calls(call.sessionId()),
         call.sessionId(),
         call.executionId(),
@@ -62,7 +72,12 @@ final class EventRecordingObserver implements SessionObserver {
 
   private CompletionStage<Void> append(
       String stream, String sessionId, String executionId, ScribeEvent e) {
-    return log.appendAsync(AppendRequest.of(codec.toNew(e, stream, sessionId, executionId)))
+    return append(Acknowledgement.DURABLE, stream, sessionId, executionId, e);
+  }
+
+  private CompletionStage<Void> append(
+      Acknowledgement when, String stream, String sessionId, String executionId, ScribeEvent e) {
+    return log.appendAsync(AppendRequest.of(codec.toNew(e, stream, sessionId, executionId)), when)
         .thenApply(r -> null);
   }
 }

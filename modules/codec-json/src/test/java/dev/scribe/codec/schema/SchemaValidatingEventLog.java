@@ -2,6 +2,7 @@ package dev.scribe.codec.schema;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.scribe.eventlog.Acknowledgement;
 import dev.scribe.eventlog.AppendRequest;
 import dev.scribe.eventlog.AppendResult;
 import dev.scribe.eventlog.EventListener;
@@ -11,7 +12,10 @@ import dev.scribe.eventlog.Subscription;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -22,7 +26,9 @@ import java.util.function.Consumer;
  *
  * <p>The failure is also remembered, and {@link #close()} throws it again, so a violation cannot
  * be lost in code that swallows a failed append; a test that provokes one on purpose takes it with
- * {@link #takeFailures()}. Validation runs on the thread that completes the delegate's future.
+ * {@link #takeFailures()}. Validation runs on the thread that completes the delegate's future;
+ * an append acknowledged {@link Acknowledgement#WRITTEN} (readable only once durable) is validated
+ * in the background once readable, without delaying its caller, and {@link #close()} waits for it.
  *
  * <pre>{@code
  * EventLog log = SchemaValidatingEventLog.wrap(InMemoryEventLog.create(clock, ids));
@@ -32,6 +38,7 @@ public final class SchemaValidatingEventLog implements EventLog {
   private final EventLog delegate;
   private final EventSchemaValidator validator;
   private final List<String> failures = new ArrayList<>();
+  private final Set<CompletableFuture<Void>> backgroundChecks = ConcurrentHashMap.newKeySet();
 
   public SchemaValidatingEventLog(EventLog delegate, EventSchemaValidator validator) {
     this.delegate = requireNonNull(delegate, "delegate");
@@ -51,6 +58,37 @@ public final class SchemaValidatingEventLog implements EventLog {
   @Override
   public CompletableFuture<AppendResult> appendAsync(AppendRequest request) {
     return delegate.appendAsync(request).thenApply(this::validateAppended);
+  }
+
+  @Override
+  public CompletableFuture<AppendResult> appendAsync(AppendRequest request, Acknowledgement when) {
+    if (when == Acknowledgement.DURABLE) return appendAsync(request);
+    CompletableFuture<AppendResult> appended = delegate.appendAsync(request, when);
+    CompletableFuture<Void> check =
+        appended.thenAcceptAsync(
+            r -> {
+              awaitReadable(r.lastPosition());
+              try {
+                validateAppended(r);
+              } catch (AssertionError remembered) {
+                // in failures: close() throws it
+              }
+            });
+    backgroundChecks.add(check);
+    check.whenComplete((v, e) -> backgroundChecks.remove(check));
+    return appended;
+  }
+
+  private void awaitReadable(long position) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    try {
+      long seen = delegate.lastPosition();
+      while (seen < position && System.nanoTime() < deadline) {
+        seen = delegate.awaitPosition(seen, Duration.ofSeconds(1));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private AppendResult validateAppended(AppendResult result) {
@@ -124,6 +162,13 @@ public final class SchemaValidatingEventLog implements EventLog {
   /** Closes the delegate, then fails if any appended event did not match its schema. */
   @Override
   public void close() {
+    for (CompletableFuture<Void> check : List.copyOf(backgroundChecks)) {
+      try {
+        check.get(30, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        // a failed append was reported to its caller; a schema failure is in failures
+      }
+    }
     delegate.close();
     List<String> left = takeFailures();
     if (!left.isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.scribe.eventlog.chronicle;
 
+import dev.scribe.eventlog.Acknowledgement;
 import dev.scribe.eventlog.AppendRequest;
 import dev.scribe.eventlog.AppendResult;
 import dev.scribe.eventlog.EventLogClosedException;
@@ -32,8 +33,9 @@ import org.slf4j.LoggerFactory;
  * reused buffer, hashed there: {@link RecordSealer}) and writes the group's batches into as few
  * Chronicle documents as possible (one per {@link #DOCUMENT_BYTES}; a batch is never split, so a
  * reader sees all of a batch or none of it), syncs once for the group (per the {@link
- * FsyncPolicy}), then publishes the new acknowledged position and completes the futures. It parks
- * when idle (no spinning).
+ * FsyncPolicy}), then publishes the new acknowledged position and completes the futures (those
+ * that asked for {@link Acknowledgement#WRITTEN} complete once the documents are committed, before
+ * the sync). It parks when idle (no spinning).
  *
  * <p>One document per group instead of one per batch: Chronicle's per-document work (write lock,
  * header, index entry) is paid once per group. A batch whose write fails is taken out of the open
@@ -54,7 +56,8 @@ final class AppendWriter {
   static final int DOCUMENT_BYTES = 64 << 10;
 
   /** One queued append. */
-  private record Pending(AppendRequest request, CompletableFuture<AppendResult> future) {}
+  private record Pending(
+      AppendRequest request, Acknowledgement when, CompletableFuture<AppendResult> future) {}
 
   /** A batch written in the current group, not yet acknowledged. */
   private record Written(Pending pending, AppendResult result) {}
@@ -157,10 +160,10 @@ final class AppendWriter {
     }
   }
 
-  CompletableFuture<AppendResult> submit(AppendRequest request) {
+  CompletableFuture<AppendResult> submit(AppendRequest request, Acknowledgement when) {
     CompletableFuture<AppendResult> future = new CompletableFuture<>();
     if (closing || stopped) return CompletableFuture.failedFuture(stoppedFailure());
-    Pending p = new Pending(request, future);
+    Pending p = new Pending(request, when, future);
     queued.offer(p);
     if (closing || stopped) {
       // The writer may have drained for the last time; whoever removes the request owns it.
@@ -267,6 +270,11 @@ final class AppendWriter {
     }
     if (doc != null) commitDocument();
     if (written.isEmpty()) return;
+    // WRITTEN batches are in the queue's files now: they need not wait for the sync (their
+    // completion after it, below, and a failure from discard() are then no-ops).
+    for (Written w : written) {
+      if (w.pending.when == Acknowledgement.WRITTEN) w.pending.future.complete(w.result);
+    }
     if (!syncGroup()) return;
     ack.publish(index.writerView().lastPosition());
     for (Written w : written) w.pending.future.complete(w.result);

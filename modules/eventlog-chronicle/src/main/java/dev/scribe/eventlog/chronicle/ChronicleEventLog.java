@@ -1,5 +1,6 @@
 package dev.scribe.eventlog.chronicle;
 
+import dev.scribe.eventlog.Acknowledgement;
 import dev.scribe.eventlog.AppendRequest;
 import dev.scribe.eventlog.AppendResult;
 import dev.scribe.eventlog.EventListener;
@@ -158,8 +159,13 @@ public final class ChronicleEventLog implements EventLog {
 
   @Override
   public CompletableFuture<AppendResult> appendAsync(AppendRequest request) {
+    return appendAsync(request, Acknowledgement.DURABLE);
+  }
+
+  @Override
+  public CompletableFuture<AppendResult> appendAsync(AppendRequest request, Acknowledgement when) {
     if (closed) return CompletableFuture.failedFuture(new EventLogClosedException());
-    return writer.submit(request);
+    return writer.submit(request, when);
   }
 
   @Override

@@ -5,6 +5,7 @@ import static dev.scribe.eventlog.chronicle.TestLogs.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.scribe.eventlog.Acknowledgement;
 import dev.scribe.eventlog.AppendRequest;
 import dev.scribe.eventlog.AppendResult;
 import dev.scribe.eventlog.CorruptLogException;
@@ -90,6 +91,44 @@ class ChronicleEventLogTest {
     assertThat(log.lastPosition()).isEqualTo(501);
     assertThat(log.readForward(1, 1000)).extracting(StoredEvent::position)
         .isEqualTo(java.util.stream.LongStream.rangeClosed(1, 501).boxed().toList());
+  }
+
+  @Test
+  void a_batch_acknowledged_when_written_completes_before_its_sync_but_is_read_only_once_durable()
+      throws Exception {
+    RecordingFaults faults = new RecordingFaults();
+    faults.holdFirstSync = new CountDownLatch(1);
+    ChronicleEventLog log = open(TestLogs.config(dir()).withFaults(faults));
+
+    CompletableFuture<AppendResult> read =
+        log.appendAsync(AppendRequest.of(event("calls", "read")), Acknowledgement.WRITTEN);
+    assertThat(faults.firstSyncEntered.await(20, TimeUnit.SECONDS)).isTrue();
+    assertThat(read.get(20, TimeUnit.SECONDS)).isEqualTo(new AppendResult(1, 1));
+    assertThat(log.lastPosition()).as("not readable before its sync").isZero();
+    assertThat(log.readForward(1, 10)).isEmpty();
+    CompletableFuture<AppendResult> write = log.appendAsync(AppendRequest.of(event("calls", "write")));
+    assertThat(write).isNotDone();
+
+    faults.holdFirstSync.countDown();
+    assertThat(write.get(20, TimeUnit.SECONDS)).isEqualTo(new AppendResult(2, 2));
+    assertThat(texts(log.readForward(1, 10))).containsExactly("read", "write");
+  }
+
+  @Test
+  void a_batch_acknowledged_when_written_whose_sync_fails_is_never_served() throws Exception {
+    RecordingFaults faults = new RecordingFaults();
+    faults.holdFirstSync = new CountDownLatch(1);
+    faults.failSyncNumber.set(1);
+    ChronicleEventLog log = open(TestLogs.config(dir()).withFaults(faults));
+
+    CompletableFuture<AppendResult> read =
+        log.appendAsync(AppendRequest.of(event("calls", "lost read")), Acknowledgement.WRITTEN);
+    assertThat(faults.firstSyncEntered.await(20, TimeUnit.SECONDS)).isTrue();
+    assertThat(read.get(20, TimeUnit.SECONDS).firstPosition()).isEqualTo(1);
+    faults.holdFirstSync.countDown();
+
+    log.append(AppendRequest.of(event("calls", "after")));
+    assertThat(texts(log.readForward(1, 10))).containsExactly("after");
   }
 
   @Test
