@@ -7,13 +7,22 @@ public final class ExpectedVersionMismatchException extends EventLogException {
   private final String stream;
   private final transient ExpectedVersion expected;
   private final long actual;
+  private final long logPosition;
 
-  public ExpectedVersionMismatchException(String stream, ExpectedVersion expected, long actual) {
+  /**
+   * @param logPosition the position of the last event the log had written when the check failed:
+   *     a reader that has caught up with it sees the stream at {@code actual} (the log may have
+   *     written events it has not acknowledged yet, so a reader at the acknowledged position may
+   *     still see an older version)
+   */
+  public ExpectedVersionMismatchException(
+      String stream, ExpectedVersion expected, long actual, long logPosition) {
     super(
         "Stream '" + stream + "' was expected at version " + expected + " but is at " + actual);
     this.stream = stream;
     this.expected = expected;
     this.actual = actual;
+    this.logPosition = logPosition;
   }
 
   public String stream() {
@@ -26,5 +35,10 @@ public final class ExpectedVersionMismatchException extends EventLogException {
 
   public long actual() {
     return actual;
+  }
+
+  /** Where a reader must have caught up to see the version that beat the expectation. */
+  public long logPosition() {
+    return logPosition;
   }
 }

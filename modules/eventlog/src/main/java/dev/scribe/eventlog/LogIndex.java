@@ -72,7 +72,7 @@ public final class LogIndex {
             (stream, expected) -> {
               long actual = streamVersion(stream);
               if (!expected.isSatisfiedBy(actual)) {
-                throw new ExpectedVersionMismatchException(stream, expected, actual);
+                throw new ExpectedVersionMismatchException(stream, expected, actual, lastPosition());
               }
             });
   }

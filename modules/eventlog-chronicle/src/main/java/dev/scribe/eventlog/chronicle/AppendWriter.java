@@ -35,7 +35,9 @@ import org.slf4j.LoggerFactory;
  * reader sees all of a batch or none of it), syncs once for the group (per the {@link
  * FsyncPolicy}), then publishes the new acknowledged position and completes the futures (those
  * that asked for {@link Acknowledgement#WRITTEN} complete once the documents are committed, before
- * the sync). It parks when idle (no spinning).
+ * the sync). Under {@code batch} the sync runs on {@link BackgroundSync}'s thread while the writer
+ * writes the next groups; one sync then covers every group written while the last one ran. It
+ * parks when idle (no spinning).
  *
  * <p>One document per group instead of one per batch: Chronicle's per-document work (write lock,
  * header, index entry) is paid once per group. A batch whose write fails is taken out of the open
@@ -65,6 +67,10 @@ final class AppendWriter {
   /** A document committed in the current group (for cutting it when the group's sync fails). */
   private record Committed(long documentIndex, long firstPosition) {}
 
+  /** A written group waiting for its sync ({@code batch}): acknowledged once the sync ends. */
+  private record UnsyncedGroup(
+      long ticket, List<Written> written, List<Committed> committed, long lastPosition) {}
+
   private final ChronicleLogConfig config;
   private final SingleChronicleQueue queue;
   private final RollCycle rollCycle;
@@ -80,6 +86,7 @@ final class AppendWriter {
   private final Pretoucher pretoucher;
   private final ConcurrentLinkedQueue<Pending> queued = new ConcurrentLinkedQueue<>();
   private final Thread thread;
+  private final BackgroundSync background;
   private final CompletableFuture<Void> started = new CompletableFuture<>();
 
   private volatile boolean closing;
@@ -99,6 +106,13 @@ final class AppendWriter {
   /** The current group's batches and committed documents. */
   private final List<Written> written = new ArrayList<>();
   private final List<Committed> committed = new ArrayList<>();
+
+  /** Under {@code batch}: written groups not yet known to be synced, oldest first. */
+  private final java.util.ArrayDeque<UnsyncedGroup> unsyncedGroups = new java.util.ArrayDeque<>();
+  /** The cycle files written since the last sync request. */
+  private final java.util.Set<java.io.File> unsyncedFiles = new java.util.HashSet<>();
+  private long tickets;
+  private boolean syncInFlight;
 
   /** The group's open document, or null. */
   private DocumentContext doc;
@@ -148,10 +162,12 @@ final class AppendWriter {
     this.snapshotPosition = snapshotCurrent ? last : -1;
     this.thread = new Thread(this::run, "scribe-appender");
     this.thread.setDaemon(true);
+    this.background = new BackgroundSync(config.faults(), thread);
   }
 
   /** Starts the thread and waits until it owns an appender. */
   void start() {
+    background.start();
     thread.start();
     try {
       started.join();
@@ -185,6 +201,7 @@ final class AppendWriter {
   void close() {
     closing = true;
     Threads.wakeAndJoin(thread);
+    background.close();
   }
 
   private void run() {
@@ -199,10 +216,11 @@ final class AppendWriter {
     List<Pending> group = new ArrayList<>();
     try {
       while (true) {
+        settleSync();
         group.clear();
         drain(group);
         if (group.isEmpty()) {
-          if (closing) break;
+          if (closing && !syncInFlight) break;
           idle();
           continue;
         }
@@ -215,6 +233,9 @@ final class AppendWriter {
       EventLogStorageException e =
           new EventLogStorageException("The event log writer stopped: " + t, t);
       for (Pending p : group) p.future.completeExceptionally(e); // no-op for completed ones
+      for (UnsyncedGroup g : unsyncedGroups) {
+        for (Written w : g.written()) w.pending.future.completeExceptionally(e);
+      }
       stopped = true;
       failRemaining(e);
     } finally {
@@ -230,11 +251,12 @@ final class AppendWriter {
     while (group.size() < MAX_GROUP && (p = queued.poll()) != null) group.add(p);
   }
 
-  /** Parks until work arrives, or until an interval sync is due. */
+  /** Parks until work arrives, a background sync ends, or an interval sync is due. */
   private void idle() {
     parked = true;
     try {
-      if (!queued.isEmpty() || closing) return;
+      if (!queued.isEmpty() || background.hasOutcome()) return;
+      if (closing && !syncInFlight) return;
       if (unsynced && config.fsync() instanceof FsyncPolicy.Interval interval) {
         long due = lastSyncNanos + interval.maxDelay().toNanos() - System.nanoTime();
         if (due <= 0) {
@@ -271,14 +293,59 @@ final class AppendWriter {
     if (doc != null) commitDocument();
     if (written.isEmpty()) return;
     // WRITTEN batches are in the queue's files now: they need not wait for the sync (their
-    // completion after it, below, and a failure from discard() are then no-ops).
+    // completion after it, and a failure from discardUnsynced(), are then no-ops).
     for (Written w : written) {
       if (w.pending.when == Acknowledgement.WRITTEN) w.pending.future.complete(w.result);
     }
-    if (!syncGroup()) return;
+    if (config.fsync() instanceof FsyncPolicy.Batch) {
+      unsyncedGroups.add(
+          new UnsyncedGroup(
+              ++tickets, List.copyOf(written), List.copyOf(committed),
+              index.writerView().lastPosition()));
+      requestSync();
+      return;
+    }
+    syncPerPolicy();
     ack.publish(index.writerView().lastPosition());
     for (Written w : written) w.pending.future.complete(w.result);
     maybeSnapshot();
+  }
+
+  /** Under {@code batch}: starts a sync of every unsynced group, unless one is running. */
+  private void requestSync() {
+    if (syncInFlight || unsyncedGroups.isEmpty()) return;
+    syncInFlight = true;
+    background.request(unsyncedGroups.getLast().ticket(), java.util.Set.copyOf(unsyncedFiles));
+    unsyncedFiles.clear();
+  }
+
+  /**
+   * Takes the outcome of a background sync that has ended: acknowledges the groups it covered,
+   * or, when it failed, cuts every unsynced group (later ones follow the lost documents in the
+   * hash chain); then starts the next sync for whatever was written meanwhile.
+   */
+  private void settleSync() {
+    BackgroundSync.Outcome outcome = background.takeOutcome();
+    if (outcome == null) return;
+    syncInFlight = false;
+    lastSyncNanos = System.nanoTime();
+    if (outcome instanceof BackgroundSync.Outcome.Failed f) {
+      discardUnsynced(f.cause());
+    } else {
+      long through = ((BackgroundSync.Outcome.Synced) outcome).ticket();
+      List<UnsyncedGroup> synced = new ArrayList<>();
+      while (!unsyncedGroups.isEmpty() && unsyncedGroups.getFirst().ticket() <= through) {
+        synced.add(unsyncedGroups.removeFirst());
+      }
+      if (!synced.isEmpty()) {
+        ack.publish(synced.get(synced.size() - 1).lastPosition());
+        for (UnsyncedGroup g : synced) {
+          for (Written w : g.written()) w.pending.future.complete(w.result);
+        }
+      }
+      if (unsyncedGroups.isEmpty()) maybeSnapshot();
+    }
+    requestSync();
   }
 
   /** Seals one batch and writes it into the group's open document, or fails only it. */
@@ -414,6 +481,8 @@ final class AppendWriter {
     long documentIndex = appender.lastIndexAppended();
     chronicleLast = documentIndex;
     committed.add(new Committed(documentIndex, docFirst));
+    java.io.File file = appender.currentFile();
+    if (file != null) unsyncedFiles.add(file);
     lastDocumentIndex = documentIndex;
     int cycle = rollCycle.toCycle(documentIndex);
     if (cycle != currentCycle) {
@@ -463,21 +532,12 @@ final class AppendWriter {
     }
   }
 
-  /** Syncs per policy; false when the group failed (its futures are then completed). */
-  private boolean syncGroup() {
-    FsyncPolicy policy = config.fsync();
-    if (policy instanceof FsyncPolicy.Batch) {
-      try {
-        sync();
-      } catch (Exception e) {
-        discard(e);
-        return false;
-      }
-    } else if (policy instanceof FsyncPolicy.Interval interval) {
+  /** The {@code interval} and {@code none} policies: acknowledged now, synced later or never. */
+  private void syncPerPolicy() {
+    if (config.fsync() instanceof FsyncPolicy.Interval interval) {
       unsynced = true;
       if (System.nanoTime() - lastSyncNanos >= interval.maxDelay().toNanos()) syncQuietly();
     }
-    return true;
   }
 
   private void sync() throws Exception {
@@ -498,11 +558,11 @@ final class AppendWriter {
   }
 
   /**
-   * A failed sync: the group's documents are in the queue but may not be on disk, so they are
-   * cut (durably) and the index is rebuilt without them; their appends fail. If even that fails,
-   * the writer refuses further appends (reads continue) until the log is reopened.
+   * A failed sync: the unsynced groups' documents are in the queue but may not be on disk, so they
+   * are cut (durably) and the index is rebuilt without them; their appends fail. If even that
+   * fails, the writer refuses further appends (reads continue) until the log is reopened.
    */
-  private void discard(Exception cause) {
+  private void discardUnsynced(Exception cause) {
     String reason = "fsync failed: " + cause;
     EventLogStorageException failure =
         new EventLogStorageException(
@@ -511,14 +571,22 @@ final class AppendWriter {
             cause);
     try {
       List<CutDocument> cut = new ArrayList<>();
-      for (Committed c : committed) cut.add(new CutDocument(c.documentIndex, c.firstPosition, reason));
+      for (UnsyncedGroup g : unsyncedGroups) {
+        for (Committed c : g.committed()) {
+          cut.add(new CutDocument(c.documentIndex, c.firstPosition, reason));
+        }
+      }
       cuts.add(cut);
       rebuildIndex();
     } catch (RuntimeException e) {
       brokenReason = "a failed fsync could not be rolled back (" + e + ")";
       LOG.error("Event log writer disabled: {}", brokenReason, e);
     }
-    for (Written w : written) w.pending.future.completeExceptionally(failure);
+    for (UnsyncedGroup g : unsyncedGroups) {
+      for (Written w : g.written()) w.pending.future.completeExceptionally(failure);
+    }
+    unsyncedGroups.clear();
+    unsyncedFiles.clear();
   }
 
   /** Rebuilds the index from the log (after documents were cut or never stored). */

@@ -4,7 +4,9 @@ import java.io.IOException;
 
 /**
  * A test seam: lets tests make the writer's next document write or sync fail the way a full or
- * broken disk would. Production code uses {@link #NONE}. Called only on the writer thread.
+ * broken disk would. Production code uses {@link #NONE}. {@link #duringWrite} is called on the
+ * writer thread; {@link #beforeSync} on the thread that syncs (the writer's, or under {@code batch}
+ * the background sync's).
  */
 public interface StorageFaults {
 
@@ -17,6 +19,6 @@ public interface StorageFaults {
    */
   default void duringWrite(long firstPosition) throws IOException {}
 
-  /** Called right before the writer syncs; throwing makes the sync fail. */
+  /** Called right before a sync; throwing makes the sync fail. */
   default void beforeSync() throws IOException {}
 }

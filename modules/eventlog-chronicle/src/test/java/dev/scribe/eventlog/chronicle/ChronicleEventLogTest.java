@@ -63,6 +63,7 @@ class ChronicleEventLogTest {
     assertThat(TestLogs.threadAlive("scribe-appender")).as("writer thread left running").isFalse();
     assertThat(TestLogs.threadAlive("scribe-tail-")).as("tail thread left running").isFalse();
     assertThat(TestLogs.threadAlive("scribe-pretouch")).as("pretouch thread left running").isFalse();
+    assertThat(TestLogs.threadAlive("scribe-syncer")).as("sync thread left running").isFalse();
   }
 
   private static List<String> texts(List<StoredEvent> events) {
@@ -72,7 +73,7 @@ class ChronicleEventLogTest {
   // ---- group commit and fsync policies ------------------------------------------------------
 
   @Test
-  void concurrent_appends_queued_behind_a_sync_are_committed_as_one_group() throws Exception {
+  void appends_written_during_a_sync_are_acknowledged_by_one_next_sync() throws Exception {
     RecordingFaults faults = new RecordingFaults();
     faults.holdFirstSync = new CountDownLatch(1);
     ChronicleEventLog log = open(TestLogs.config(dir()).withFaults(faults));
@@ -81,6 +82,8 @@ class ChronicleEventLogTest {
     assertThat(faults.firstSyncEntered.await(20, TimeUnit.SECONDS)).isTrue();
     List<CompletableFuture<AppendResult>> rest = new ArrayList<>();
     for (int i = 0; i < 500; i++) rest.add(log.appendAsync(AppendRequest.of(event("g", "e" + i))));
+    // The writer goes on writing while the sync runs; the next sync covers all it wrote.
+    assertThat(faults.awaitWrites(501, 20, TimeUnit.SECONDS)).isTrue();
     assertThat(first).isNotDone(); // not acknowledged before its sync finished
     assertThat(log.lastPosition()).isZero();
     faults.holdFirstSync.countDown();
@@ -125,7 +128,11 @@ class ChronicleEventLogTest {
         log.appendAsync(AppendRequest.of(event("calls", "lost read")), Acknowledgement.WRITTEN);
     assertThat(faults.firstSyncEntered.await(20, TimeUnit.SECONDS)).isTrue();
     assertThat(read.get(20, TimeUnit.SECONDS).firstPosition()).isEqualTo(1);
+    // Written behind the failing sync, so chained to the lost record: it fails with it.
+    CompletableFuture<AppendResult> behind = log.appendAsync(AppendRequest.of(event("calls", "behind")));
+    assertThat(faults.awaitWrites(2, 20, TimeUnit.SECONDS)).isTrue();
     faults.holdFirstSync.countDown();
+    assertThatThrownBy(() -> behind.get(20, TimeUnit.SECONDS)).hasMessageContaining("could not be synced");
 
     log.append(AppendRequest.of(event("calls", "after")));
     assertThat(texts(log.readForward(1, 10))).containsExactly("after");
@@ -232,6 +239,8 @@ class ChronicleEventLogTest {
     String big = "x".repeat(4000); // 200 of these fill several documents
     List<CompletableFuture<AppendResult>> rest = new ArrayList<>();
     for (int i = 0; i < 200; i++) rest.add(log.appendAsync(AppendRequest.of(event("g", big + i))));
+    // All written while the first sync is held, so the next sync covers all of them.
+    assertThat(faults.awaitWrites(201, 20, TimeUnit.SECONDS)).isTrue();
     faults.failSyncNumber.set(2); // the group's own sync (the first one is being held)
     faults.holdFirstSync.countDown();
     first.get(20, TimeUnit.SECONDS);

@@ -18,8 +18,28 @@ final class RecordingFaults implements StorageFaults {
   final CountDownLatch firstSyncEntered = new CountDownLatch(1);
   volatile CountDownLatch holdFirstSync = new CountDownLatch(0);
 
+  private int writes; // guarded by this
+
+  /**
+   * Waits until {@code n} batches have been written (the hook runs inside the writer's group, so
+   * a group containing them is queued for its sync before the writer looks at a sync's outcome).
+   */
+  synchronized boolean awaitWrites(int n, long timeout, TimeUnit unit) throws InterruptedException {
+    long deadline = System.nanoTime() + unit.toNanos(timeout);
+    while (writes < n) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) return false;
+      TimeUnit.NANOSECONDS.timedWait(this, left);
+    }
+    return true;
+  }
+
   @Override
   public void duringWrite(long firstPosition) throws IOException {
+    synchronized (this) {
+      writes++;
+      notifyAll();
+    }
     if (failNextWrite.getAndSet(false)) throw new IOException("injected write failure");
     if (failWriteAt.compareAndSet(firstPosition, 0)) {
       throw new IOException("injected write failure at " + firstPosition);

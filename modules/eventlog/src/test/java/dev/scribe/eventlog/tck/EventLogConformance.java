@@ -218,6 +218,7 @@ public abstract class EventLogConformance {
               assertThat(e.stream()).isEqualTo("a");
               assertThat(e.expected()).isEqualTo(ExpectedVersion.exactly(1));
               assertThat(e.actual()).isEqualTo(2);
+              assertThat(e.logPosition()).as("where a reader sees version 2").isEqualTo(2);
               assertThat(e.getMessage()).contains("'a'").contains("1").contains("2");
             });
     assertThat(log.lastPosition()).isEqualTo(2);
