@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.scribe.domain.events.ScribeEvent;
 import dev.scribe.domain.events.ToolInvoked;
 import dev.scribe.eventlog.NewEvent;
+import dev.scribe.eventlog.Placement;
 import dev.scribe.eventlog.RecordFormat;
 import dev.scribe.eventlog.StoredEvent;
 import java.time.Instant;
@@ -19,7 +20,8 @@ class EventCodecTest {
 
   private StoredEvent store(NewEvent e) {
     return RecordFormat.seal(
-        e, 1, 1, "id", Instant.parse("2026-01-01T00:00:00Z"), "", RecordFormat.GENESIS_HASH,
+        e,
+        new Placement(1, 1, "id", Instant.parse("2026-01-01T00:00:00Z"), "", RecordFormat.GENESIS_HASH),
         RecordFormat.sha256());
   }
 

@@ -97,7 +97,7 @@ public final class LogIndex {
       versions.put(e.stream(), version);
       StoredEvent s =
           RecordFormat.seal(
-              e, ++position, version, eventIds.get(), now, key, previous, digest);
+              e, new Placement(++position, version, eventIds.get(), now, key, previous), digest);
       previous = s.hash();
       sealed.add(s);
     }

@@ -49,50 +49,28 @@ public final class RecordFormat {
     }
   }
 
-  /**
-   * Builds the stored event for {@code e} at {@code position}, computing its hash with {@code
-   * digest}.
-   */
-  public static StoredEvent seal(
-      NewEvent e,
-      long position,
-      long streamVersion,
-      String eventId,
-      Instant recordedAt,
-      String idempotencyKey,
-      byte[] previousHash,
-      MessageDigest digest) {
-    StoredEvent unhashed =
-        stored(e, position, streamVersion, eventId, recordedAt, idempotencyKey, previousHash, GENESIS_HASH);
-    byte[] bytes = encode(unhashed);
+  /** The stored event for {@code e} placed at {@code at}, its hash computed with {@code digest}. */
+  public static StoredEvent seal(NewEvent e, Placement at, MessageDigest digest) {
+    byte[] bytes = encode(stored(e, at, GENESIS_HASH));
     digest.reset();
     digest.update(bytes, 0, bytes.length - HASH_LENGTH);
-    return stored(
-        e, position, streamVersion, eventId, recordedAt, idempotencyKey, previousHash, digest.digest());
+    return stored(e, at, digest.digest());
   }
 
-  /** {@code e} as stored at {@code position} with the given envelope and {@code hash}. */
-  public static StoredEvent stored(
-      NewEvent e,
-      long position,
-      long streamVersion,
-      String eventId,
-      Instant recordedAt,
-      String idempotencyKey,
-      byte[] previousHash,
-      byte[] hash) {
+  /** {@code e} as stored at {@code at}, with {@code hash}. */
+  public static StoredEvent stored(NewEvent e, Placement at, byte[] hash) {
     return new StoredEvent(
-        position,
-        eventId,
+        at.position(),
+        at.eventId(),
         e.type(),
         e.schemaVersion(),
         e.stream(),
-        streamVersion,
+        at.streamVersion(),
         e.sessionId(),
         e.executionId(),
-        recordedAt,
-        idempotencyKey,
-        previousHash,
+        at.recordedAt(),
+        at.idempotencyKey(),
+        at.previousHash(),
         hash,
         e.payload());
   }

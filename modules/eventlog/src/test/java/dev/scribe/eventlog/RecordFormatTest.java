@@ -15,12 +15,13 @@ class RecordFormatTest {
   private StoredEvent sample() {
     return RecordFormat.seal(
         new NewEvent("EntryAppended", 1, "project-p", "s", "x", "{\"a\":1}".getBytes(UTF_8)),
-        7,
-        3,
-        "id-7",
-        Instant.parse("2026-01-02T03:04:05.000000006Z"),
-        "key",
-        RecordFormat.GENESIS_HASH,
+        new Placement(
+            7,
+            3,
+            "id-7",
+            Instant.parse("2026-01-02T03:04:05.000000006Z"),
+            "key",
+            RecordFormat.GENESIS_HASH),
         digest);
   }
 

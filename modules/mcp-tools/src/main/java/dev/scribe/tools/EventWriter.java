@@ -8,9 +8,12 @@ import dev.scribe.eventlog.AppendResult;
 import dev.scribe.eventlog.EventLogClosedException;
 import dev.scribe.eventlog.EventLogStorageException;
 import dev.scribe.eventlog.ExpectedVersion;
+import dev.scribe.eventlog.ExpectedVersionMismatchException;
 import dev.scribe.eventlog.NewEvent;
+import dev.scribe.eventlog.ReadAll;
 import dev.scribe.mcp.ToolCall;
 import dev.scribe.mcp.ToolException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,13 +24,24 @@ import java.util.Optional;
  * Appends the events one tool call decided, as one atomic batch tagged with the call's session
  * and execution ids. Storage failures become a {@code storage_error} tool error (nothing was
  * acknowledged); version conflicts and duplicates are rethrown for the caller to handle.
+ *
+ * <p>A version conflict is rethrown only once the log has acknowledged the batch that won (up to
+ * {@link ExpectedVersionMismatchException#logPosition}), or after {@link #CONFLICT_WAIT}. The log
+ * checks expectations against everything it has written, and the winner may still wait for its
+ * fsync: a caller that retried at once would read views that cannot show it yet, decide the same,
+ * and lose again. Every retry loop reads views that follow acknowledged events, so waiting here
+ * is enough for all of them.
  */
 public final class EventWriter {
+  static final Duration CONFLICT_WAIT = Duration.ofSeconds(10);
+
   private final AppendEvents log;
+  private final ReadAll reads;
   private final EventCodec codec;
 
-  EventWriter(AppendEvents log, EventCodec codec) {
+  EventWriter(AppendEvents log, ReadAll reads, EventCodec codec) {
     this.log = log;
+    this.reads = reads;
     this.codec = codec;
   }
 
@@ -85,10 +99,27 @@ public final class EventWriter {
     }
     try {
       return log.append(new AppendRequest(out, batch.expected, batch.idempotencyKey));
+    } catch (ExpectedVersionMismatchException e) {
+      awaitAcknowledged(e.logPosition());
+      throw e;
     } catch (EventLogStorageException | EventLogClosedException e) {
       throw new ToolException(
           "storage_error", "The event log could not store this call: " + e.getMessage()
               + ". Nothing was written; retry later.");
+    }
+  }
+
+  private void awaitAcknowledged(long position) {
+    long deadline = System.nanoTime() + CONFLICT_WAIT.toNanos();
+    try {
+      long seen = reads.lastPosition();
+      while (seen < position) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) return; // the retry decides on what it can see; the log still guards it
+        seen = reads.awaitPosition(seen, Duration.ofNanos(left));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 }

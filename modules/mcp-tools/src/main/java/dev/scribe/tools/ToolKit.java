@@ -36,6 +36,6 @@ public record ToolKit(
 
   /** Appends a call's events. */
   public EventWriter writer() {
-    return new EventWriter(log, codec);
+    return new EventWriter(log, reads, codec);
   }
 }

@@ -42,6 +42,7 @@ final class EventRecordingObserver implements SessionObserver {
   public CompletionStage<Void> sessionOpened(
       String sessionId, TransportKind transport, ClientInfo client, String protocolVersion) {
     return append(
+        Acknowledgement.DURABLE,
         Streams.session(sessionId),
         sessionId,
         "",
@@ -52,7 +53,11 @@ final class EventRecordingObserver implements SessionObserver {
   @Override
   public CompletionStage<Void> sessionClosed(String sessionId, CloseReason reason) {
     return append(
-        Streams.session(sessionId), sessionId, "", new SessionClosed(sessionId, reason.wireName()));
+        Acknowledgement.DURABLE,
+        Streams.session(sessionId),
+        sessionId,
+        "",
+        new SessionClosed(sessionId, reason.wireName()));
   }
 
   @Override
@@ -68,11 +73,6 @@ final class EventRecordingObserver implements SessionObserver {
             call.outcome().wireName(),
             call.errorCode(),
             call.durationMicros()));
-  }
-
-  private CompletionStage<Void> append(
-      String stream, String sessionId, String executionId, ScribeEvent e) {
-    return append(Acknowledgement.DURABLE, stream, sessionId, executionId, e);
   }
 
   private CompletionStage<Void> append(

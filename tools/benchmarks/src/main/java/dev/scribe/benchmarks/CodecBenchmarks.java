@@ -4,6 +4,7 @@ import dev.scribe.codec.EventCodec;
 import dev.scribe.domain.events.ScribeEvent;
 import dev.scribe.domain.events.ToolInvoked;
 import dev.scribe.eventlog.NewEvent;
+import dev.scribe.eventlog.Placement;
 import dev.scribe.eventlog.RecordFormat;
 import dev.scribe.eventlog.StoredEvent;
 import java.time.Instant;
@@ -45,7 +46,9 @@ public class CodecBenchmarks {
 
   private static StoredEvent stored(NewEvent e) {
     return RecordFormat.seal(
-        e, 1, 1, "evt-1", Instant.EPOCH, "", RecordFormat.GENESIS_HASH, RecordFormat.sha256());
+        e,
+        new Placement(1, 1, "evt-1", Instant.EPOCH, "", RecordFormat.GENESIS_HASH),
+        RecordFormat.sha256());
   }
 
   @Benchmark

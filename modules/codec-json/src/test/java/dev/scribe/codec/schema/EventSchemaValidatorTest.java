@@ -11,6 +11,7 @@ import dev.scribe.codec.EventCodec;
 import dev.scribe.codec.SampleEvents;
 import dev.scribe.domain.events.ScribeEvent;
 import dev.scribe.eventlog.NewEvent;
+import dev.scribe.eventlog.Placement;
 import dev.scribe.eventlog.RecordFormat;
 import dev.scribe.eventlog.StoredEvent;
 import java.nio.charset.StandardCharsets;
@@ -27,8 +28,11 @@ class EventSchemaValidatorTest {
 
   private static StoredEvent seal(NewEvent e, long position, byte[] previousHash) {
     return RecordFormat.seal(
-        e, position, 1, "evt-" + position, Instant.parse("2026-01-03T09:15:02.114Z"), "",
-        previousHash, RecordFormat.sha256());
+        e,
+        new Placement(
+            position, 1, "evt-" + position, Instant.parse("2026-01-03T09:15:02.114Z"), "",
+            previousHash),
+        RecordFormat.sha256());
   }
 
   private static StoredEvent seal(NewEvent e) {
@@ -72,8 +76,9 @@ class EventSchemaValidatorTest {
   void events_without_session_or_execution_and_with_an_idempotency_key_are_valid() {
     StoredEvent e =
         RecordFormat.seal(
-            codec.toNew(SampleEvents.all().get(4), "projects", "", ""), 7, 3, "evt-7",
-            Instant.parse("2026-01-03T09:15:02Z"), "key-1", new byte[32], RecordFormat.sha256());
+            codec.toNew(SampleEvents.all().get(4), "projects", "", ""),
+            new Placement(7, 3, "evt-7", Instant.parse("2026-01-03T09:15:02Z"), "key-1", new byte[32]),
+            RecordFormat.sha256());
     assertThat(validator.validate(e)).isEmpty();
   }
 

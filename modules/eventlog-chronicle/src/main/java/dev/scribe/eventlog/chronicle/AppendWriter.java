@@ -8,13 +8,18 @@ import dev.scribe.eventlog.EventLogException;
 import dev.scribe.eventlog.EventLogStorageException;
 import dev.scribe.eventlog.LogIndex;
 import dev.scribe.eventlog.NewEvent;
+import dev.scribe.eventlog.Placement;
 import dev.scribe.eventlog.StoredEvent;
+import java.io.File;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.LockSupport;
@@ -68,8 +73,7 @@ final class AppendWriter {
   private record Committed(long documentIndex, long firstPosition) {}
 
   /** A written group waiting for its sync ({@code batch}): acknowledged once the sync ends. */
-  private record UnsyncedGroup(
-      long ticket, List<Written> written, List<Committed> committed, long lastPosition) {}
+  private record UnsyncedGroup(List<Written> written, List<Committed> committed, long lastPosition) {}
 
   private final ChronicleLogConfig config;
   private final SingleChronicleQueue queue;
@@ -108,11 +112,11 @@ final class AppendWriter {
   private final List<Committed> committed = new ArrayList<>();
 
   /** Under {@code batch}: written groups not yet known to be synced, oldest first. */
-  private final java.util.ArrayDeque<UnsyncedGroup> unsyncedGroups = new java.util.ArrayDeque<>();
+  private final ArrayDeque<UnsyncedGroup> unsyncedGroups = new ArrayDeque<>();
   /** The cycle files written since the last sync request. */
-  private final java.util.Set<java.io.File> unsyncedFiles = new java.util.HashSet<>();
-  private long tickets;
-  private boolean syncInFlight;
+  private final Set<File> unsyncedFiles = new HashSet<>();
+  /** How many of {@link #unsyncedGroups} (the oldest) the running sync covers; 0: none runs. */
+  private int groupsInSync;
 
   /** The group's open document, or null. */
   private DocumentContext doc;
@@ -220,7 +224,7 @@ final class AppendWriter {
         group.clear();
         drain(group);
         if (group.isEmpty()) {
-          if (closing && !syncInFlight) break;
+          if (closing && groupsInSync == 0) break;
           idle();
           continue;
         }
@@ -256,7 +260,7 @@ final class AppendWriter {
     parked = true;
     try {
       if (!queued.isEmpty() || background.hasOutcome()) return;
-      if (closing && !syncInFlight) return;
+      if (closing && groupsInSync == 0) return;
       if (unsynced && config.fsync() instanceof FsyncPolicy.Interval interval) {
         long due = lastSyncNanos + interval.maxDelay().toNanos() - System.nanoTime();
         if (due <= 0) {
@@ -300,8 +304,7 @@ final class AppendWriter {
     if (config.fsync() instanceof FsyncPolicy.Batch) {
       unsyncedGroups.add(
           new UnsyncedGroup(
-              ++tickets, List.copyOf(written), List.copyOf(committed),
-              index.writerView().lastPosition()));
+              List.copyOf(written), List.copyOf(committed), index.writerView().lastPosition()));
       requestSync();
       return;
     }
@@ -313,9 +316,9 @@ final class AppendWriter {
 
   /** Under {@code batch}: starts a sync of every unsynced group, unless one is running. */
   private void requestSync() {
-    if (syncInFlight || unsyncedGroups.isEmpty()) return;
-    syncInFlight = true;
-    background.request(unsyncedGroups.getLast().ticket(), java.util.Set.copyOf(unsyncedFiles));
+    if (groupsInSync > 0 || unsyncedGroups.isEmpty()) return;
+    groupsInSync = unsyncedGroups.size();
+    background.request(Set.copyOf(unsyncedFiles));
     unsyncedFiles.clear();
   }
 
@@ -327,21 +330,16 @@ final class AppendWriter {
   private void settleSync() {
     BackgroundSync.Outcome outcome = background.takeOutcome();
     if (outcome == null) return;
-    syncInFlight = false;
-    lastSyncNanos = System.nanoTime();
+    int covered = groupsInSync;
+    groupsInSync = 0;
     if (outcome instanceof BackgroundSync.Outcome.Failed f) {
       discardUnsynced(f.cause());
     } else {
-      long through = ((BackgroundSync.Outcome.Synced) outcome).ticket();
-      List<UnsyncedGroup> synced = new ArrayList<>();
-      while (!unsyncedGroups.isEmpty() && unsyncedGroups.getFirst().ticket() <= through) {
-        synced.add(unsyncedGroups.removeFirst());
-      }
-      if (!synced.isEmpty()) {
-        ack.publish(synced.get(synced.size() - 1).lastPosition());
-        for (UnsyncedGroup g : synced) {
-          for (Written w : g.written()) w.pending.future.complete(w.result);
-        }
+      List<UnsyncedGroup> synced = new ArrayList<>(covered);
+      for (int i = 0; i < covered; i++) synced.add(unsyncedGroups.removeFirst());
+      ack.publish(synced.get(covered - 1).lastPosition());
+      for (UnsyncedGroup g : synced) {
+        for (Written w : g.written()) w.pending.future.complete(w.result);
       }
       if (unsyncedGroups.isEmpty()) maybeSnapshot();
     }
@@ -404,15 +402,18 @@ final class AppendWriter {
       NewEvent e = events.get(0);
       return List.of(
           sealer.seal(
-              e, position + 1, current.streamVersion(e.stream()) + 1, eventIds.get(), now, key,
-              previous));
+              e,
+              new Placement(
+                  position + 1, current.streamVersion(e.stream()) + 1, eventIds.get(), now, key,
+                  previous)));
     }
     Map<String, Long> versions = new HashMap<>();
     List<StoredEvent> sealed = new ArrayList<>(events.size());
     for (NewEvent e : events) {
       long version = versions.getOrDefault(e.stream(), current.streamVersion(e.stream())) + 1;
       versions.put(e.stream(), version);
-      StoredEvent s = sealer.seal(e, ++position, version, eventIds.get(), now, key, previous);
+      StoredEvent s =
+          sealer.seal(e, new Placement(++position, version, eventIds.get(), now, key, previous));
       previous = s.hash();
       sealed.add(s);
     }
@@ -481,7 +482,7 @@ final class AppendWriter {
     long documentIndex = appender.lastIndexAppended();
     chronicleLast = documentIndex;
     committed.add(new Committed(documentIndex, docFirst));
-    java.io.File file = appender.currentFile();
+    File file = appender.currentFile();
     if (file != null) unsyncedFiles.add(file);
     lastDocumentIndex = documentIndex;
     int cycle = rollCycle.toCycle(documentIndex);

@@ -19,9 +19,9 @@ import org.slf4j.LoggerFactory;
  * a sync waited for that sync to end before it was even written: a read-only call's record
  * (acknowledged once written) then still waited a full fsync, and a write waited up to two.
  *
- * <p>One sync at a time. The writer asks for a sync when none is running, naming the last group
- * it covers (a ticket) and the cycle files the groups since the previous request wrote to; it
- * learns the outcome with {@link #takeOutcome} after this thread wakes it. A sync is an fdatasync
+ * <p>One sync at a time. The writer asks for a sync when none is running, naming the cycle files
+ * the groups since the previous request wrote to, and remembers which groups it covers; it learns
+ * the outcome with {@link #takeOutcome} after this thread wakes it. A sync is an fdatasync
  * of each file through a channel of its own: the page cache is the one Chronicle's mapping writes
  * into, so it flushes what the writer wrote there.
  */
@@ -30,14 +30,12 @@ final class BackgroundSync {
 
   /** How a requested sync ended. */
   sealed interface Outcome {
-    /** The groups up to {@code ticket} are on disk. */
-    record Synced(long ticket) implements Outcome {}
+    /** What the sync covered is on disk. */
+    record Synced() implements Outcome {}
 
-    /** The sync for {@code ticket} failed: nothing written since the last good one is durable. */
-    record Failed(long ticket, Exception cause) implements Outcome {}
+    /** The sync failed: nothing written since the last good one can be counted durable. */
+    record Failed(Exception cause) implements Outcome {}
   }
-
-  private record Request(long ticket, Set<File> files) {}
 
   private final StorageFaults faults;
   private final Thread writer;
@@ -47,7 +45,7 @@ final class BackgroundSync {
   /** This thread's channels, by file; a file no longer asked for is closed. */
   private final Map<File, FileChannel> channels = new HashMap<>();
 
-  private Request request; // guarded by lock; null when none waits
+  private Set<File> request; // guarded by lock; null when none waits
   private boolean closing; // guarded by lock
 
   BackgroundSync(StorageFaults faults, Thread writer) {
@@ -61,11 +59,11 @@ final class BackgroundSync {
     thread.start();
   }
 
-  /** Asks for a sync of {@code files}, covering every group up to {@code ticket}. */
-  void request(long ticket, Set<File> files) {
+  /** Asks for a sync of {@code files}. */
+  void request(Set<File> files) {
     synchronized (lock) {
       if (request != null) throw new IllegalStateException("a sync is already requested");
-      request = new Request(ticket, files);
+      request = files;
       lock.notify();
     }
   }
@@ -91,14 +89,14 @@ final class BackgroundSync {
   private void run() {
     try {
       while (true) {
-        Request r;
+        Set<File> files;
         synchronized (lock) {
           while (request == null && !closing) lock.wait();
           if (request == null) break;
-          r = request;
+          files = request;
           request = null;
         }
-        outcome.set(sync(r));
+        outcome.set(sync(files));
         LockSupport.unpark(writer);
       }
     } catch (InterruptedException e) {
@@ -109,21 +107,21 @@ final class BackgroundSync {
     }
   }
 
-  private Outcome sync(Request r) {
+  private Outcome sync(Set<File> files) {
     try {
       faults.beforeSync();
-      for (File f : r.files()) channel(f).force(false);
+      for (File f : files) channel(f).force(false);
       for (Iterator<Map.Entry<File, FileChannel>> it = channels.entrySet().iterator(); it.hasNext(); ) {
         Map.Entry<File, FileChannel> e = it.next();
-        if (!r.files().contains(e.getKey())) {
+        if (!files.contains(e.getKey())) {
           closeQuietly(e.getValue());
           it.remove();
         }
       }
-      return new Outcome.Synced(r.ticket());
+      return new Outcome.Synced();
     } catch (Exception | Error e) {
       Exception cause = e instanceof Exception x ? x : new IOException(e);
-      return new Outcome.Failed(r.ticket(), cause);
+      return new Outcome.Failed(cause);
     }
   }
 

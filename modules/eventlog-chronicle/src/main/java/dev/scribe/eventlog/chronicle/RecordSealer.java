@@ -1,6 +1,7 @@
 package dev.scribe.eventlog.chronicle;
 
 import dev.scribe.eventlog.NewEvent;
+import dev.scribe.eventlog.Placement;
 import dev.scribe.eventlog.RecordFormat;
 import dev.scribe.eventlog.StoredEvent;
 import java.lang.invoke.MethodHandles;
@@ -51,18 +52,14 @@ final class RecordSealer {
   }
 
   /**
-   * Appends {@code e} sealed at {@code position} (its length prefix, then its RecordFormat bytes
-   * ending in its hash) and returns the stored event, whose hash is the new chain head.
+   * Appends {@code e} sealed at {@code at} (its length prefix, then its RecordFormat bytes ending
+   * in its hash) and returns the stored event, whose hash is the new chain head.
    */
-  StoredEvent seal(
-      NewEvent e,
-      long position,
-      long streamVersion,
-      String eventId,
-      Instant recordedAt,
-      String idempotencyKey,
-      byte[] previousHash) {
+  StoredEvent seal(NewEvent e, Placement at) {
     byte[] payload = e.payload();
+    String eventId = at.eventId();
+    String idempotencyKey = at.idempotencyKey();
+    Instant recordedAt = at.recordedAt();
     // Exact for ASCII strings; a longer (non-ASCII) string grows the buffer again when met.
     ensure(4 + 1 + 8 + 8 + 8 + 4 + 4 + 6 * 4 + HASH + 4 + payload.length + HASH
         + eventId.length() + e.type().length() + e.stream().length() + e.sessionId().length()
@@ -72,8 +69,8 @@ final class RecordSealer {
     int p = start;
     byte[] b = buf;
     b[p++] = RecordFormat.FORMAT_V1;
-    LONG_BE.set(b, p, position);
-    LONG_BE.set(b, p + 8, streamVersion);
+    LONG_BE.set(b, p, at.position());
+    LONG_BE.set(b, p + 8, at.streamVersion());
     LONG_BE.set(b, p + 16, recordedAt.getEpochSecond());
     INT_BE.set(b, p + 24, recordedAt.getNano());
     INT_BE.set(b, p + 28, e.schemaVersion());
@@ -87,7 +84,7 @@ final class RecordSealer {
     ensure(HASH + 4 + payload.length + HASH);
     b = buf;
     p = size;
-    System.arraycopy(previousHash, 0, b, p, HASH);
+    System.arraycopy(at.previousHash(), 0, b, p, HASH);
     p += HASH;
     INT_BE.set(b, p, payload.length);
     p += 4;
@@ -103,8 +100,7 @@ final class RecordSealer {
     p += HASH;
     INT_NATIVE.set(b, lengthAt, p - start);
     size = p;
-    return RecordFormat.stored(
-        e, position, streamVersion, eventId, recordedAt, idempotencyKey, previousHash, hash);
+    return RecordFormat.stored(e, at, hash);
   }
 
   /** An int length and the UTF-8 bytes; ASCII (the usual case) without an intermediate array. */

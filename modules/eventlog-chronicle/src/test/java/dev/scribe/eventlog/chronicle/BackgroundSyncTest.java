@@ -19,11 +19,11 @@ class BackgroundSyncTest {
   @TempDir Path temp;
 
   /** Requests one sync and waits, as the writer does, until the sync thread wakes this thread. */
-  private static BackgroundSync.Outcome syncOnce(StorageFaults faults, long ticket, Set<File> files) {
+  private static BackgroundSync.Outcome syncOnce(StorageFaults faults, Set<File> files) {
     BackgroundSync sync = new BackgroundSync(faults, Thread.currentThread());
     sync.start();
     try {
-      sync.request(ticket, files);
+      sync.request(files);
       while (!sync.hasOutcome()) LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(1));
       return sync.takeOutcome();
     } finally {
@@ -32,30 +32,27 @@ class BackgroundSyncTest {
   }
 
   @Test
-  void a_sync_of_existing_files_reports_its_ticket() throws IOException {
+  void a_sync_of_existing_files_succeeds() throws IOException {
     File a = Files.writeString(temp.resolve("a.cq4"), "a").toFile();
     File b = Files.writeString(temp.resolve("b.cq4"), "b").toFile();
-    assertThat(syncOnce(StorageFaults.NONE, 7, Set.of(a, b)))
-        .isEqualTo(new BackgroundSync.Outcome.Synced(7));
+    assertThat(syncOnce(StorageFaults.NONE, Set.of(a, b)))
+        .isEqualTo(new BackgroundSync.Outcome.Synced());
   }
 
   @Test
   void a_sync_that_cannot_reach_its_file_fails_with_the_cause() {
     File missing = temp.resolve("gone.cq4").toFile();
-    assertThat(syncOnce(StorageFaults.NONE, 3, Set.of(missing)))
+    assertThat(syncOnce(StorageFaults.NONE, Set.of(missing)))
         .isInstanceOfSatisfying(
             BackgroundSync.Outcome.Failed.class,
-            f -> {
-              assertThat(f.ticket()).isEqualTo(3);
-              assertThat(f.cause()).isInstanceOf(NoSuchFileException.class);
-            });
+            f -> assertThat(f.cause()).isInstanceOf(NoSuchFileException.class));
   }
 
   @Test
   void an_injected_sync_fault_fails_the_sync() {
     RecordingFaults faults = new RecordingFaults();
     faults.failNextSync.set(true);
-    assertThat(syncOnce(faults, 1, Set.of()))
+    assertThat(syncOnce(faults, Set.of()))
         .isInstanceOfSatisfying(
             BackgroundSync.Outcome.Failed.class,
             f -> assertThat(f.cause()).hasMessageContaining("injected sync failure"));

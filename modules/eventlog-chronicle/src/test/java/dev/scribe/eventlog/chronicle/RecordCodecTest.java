@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.scribe.eventlog.CorruptLogException;
 import dev.scribe.eventlog.NewEvent;
+import dev.scribe.eventlog.Placement;
 import dev.scribe.eventlog.RecordFormat;
 import dev.scribe.eventlog.StoredEvent;
 import java.nio.charset.StandardCharsets;
@@ -24,8 +25,8 @@ class RecordCodecTest {
       byte[] payload = new byte[random.nextInt(2000)];
       random.nextBytes(payload);
       NewEvent n = new NewEvent("Type-ü-" + i, 1 + i % 3, "strøm-🚀-" + i % 5, "s" + i, i % 2 == 0 ? "" : "x", payload);
-      StoredEvent e = RecordFormat.seal(n, i, i, "id-" + i, Instant.ofEpochSecond(1_700_000_000L + i, i * 7),
-          i % 4 == 0 ? "key-" + i : "", previous, RecordFormat.sha256());
+      StoredEvent e = RecordFormat.seal(n, new Placement(i, i, "id-" + i, Instant.ofEpochSecond(1_700_000_000L + i, i * 7),
+          i % 4 == 0 ? "key-" + i : "", previous), RecordFormat.sha256());
       previous = e.hash();
 
       Bytes<?> bytes = Bytes.allocateElasticOnHeap(64);

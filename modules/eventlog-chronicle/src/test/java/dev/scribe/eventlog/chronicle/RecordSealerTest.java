@@ -3,6 +3,7 @@ package dev.scribe.eventlog.chronicle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scribe.eventlog.NewEvent;
+import dev.scribe.eventlog.Placement;
 import dev.scribe.eventlog.RecordFormat;
 import dev.scribe.eventlog.StoredEvent;
 import java.nio.ByteBuffer;
@@ -47,8 +48,9 @@ class RecordSealerTest {
         String id = word(random) + batch + "-" + i;
         String key = random.nextBoolean() ? "" : word(random);
         position++;
-        StoredEvent sealed = sealer.seal(e, position, batch + 1, id, at, key, previous);
-        expected[i] = RecordFormat.seal(e, position, batch + 1, id, at, key, previous, digest);
+        Placement placement = new Placement(position, batch + 1, id, at, key, previous);
+        StoredEvent sealed = sealer.seal(e, placement);
+        expected[i] = RecordFormat.seal(e, placement, digest);
         assertThat(sealed.hash()).as("hash of position %d (seed %d)", position, seed).isEqualTo(expected[i].hash());
         assertThat(sealed).as("seed %d", seed).isEqualTo(expected[i]);
         previous = sealed.hash();
@@ -74,9 +76,9 @@ class RecordSealerTest {
     NewEvent e = new NewEvent("Big", 1, "stream", "session", "exec", big);
     Instant at = Instant.ofEpochSecond(1_800_000_000L);
     sealer.reset();
-    StoredEvent sealed = sealer.seal(e, 1, 1, "id", at, "", RecordFormat.GENESIS_HASH);
-    StoredEvent expected =
-        RecordFormat.seal(e, 1, 1, "id", at, "", RecordFormat.GENESIS_HASH, RecordFormat.sha256());
+    Placement first = new Placement(1, 1, "id", at, "", RecordFormat.GENESIS_HASH);
+    StoredEvent sealed = sealer.seal(e, first);
+    StoredEvent expected = RecordFormat.seal(e, first, RecordFormat.sha256());
     assertThat(sealed).isEqualTo(expected);
     assertThat(sealer.size()).isEqualTo(4 + RecordFormat.encode(expected).length);
   }

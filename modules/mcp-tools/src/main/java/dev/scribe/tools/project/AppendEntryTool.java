@@ -154,7 +154,6 @@ final class AppendEntryTool {
               "This session's binding or the project registry kept changing during the call ("
                   + e.getMessage() + "); nothing was written. Check get_project and retry.");
         }
-        ctx.awaitConflictResolved(e);
         continue;
       } catch (DuplicateAppendException dup) {
         return replay(ctx, parsed, project, dup.original());

@@ -11,7 +11,6 @@ import dev.scribe.domain.project.DomainException;
 import dev.scribe.domain.project.Project;
 import dev.scribe.domain.query.EntrySearch;
 import dev.scribe.domain.query.InvalidQueryException;
-import dev.scribe.eventlog.ExpectedVersionMismatchException;
 import dev.scribe.mcp.McpJson;
 import dev.scribe.mcp.ToolResult;
 import dev.scribe.projections.views.ProjectsView;
@@ -80,19 +79,6 @@ final class ProjectContext {
   /** Waits until view {@code name} has applied the log's last position. */
   void await(String view) {
     Views.awaitLatest(kit, view);
-  }
-
-  /**
-   * After an expected-version conflict, before the retry: waits until the views an append decides
-   * on (bindings, registry, and the Markdown segments when rotating) have applied everything the
-   * log had written when the conflict was found. The batch that won may still wait for its fsync;
-   * a retry that did not wait for it would decide on the same stale state and lose again at once.
-   */
-  void awaitConflictResolved(ExpectedVersionMismatchException conflict) {
-    long position = conflict.logPosition();
-    Views.await(kit, SessionsView.NAME, position);
-    Views.await(kit, ProjectsView.NAME, position);
-    segments.ifPresent(s -> Views.await(kit, s.viewName(), position));
   }
 
   /** The project registry, fresh for the {@code projects} stream. */

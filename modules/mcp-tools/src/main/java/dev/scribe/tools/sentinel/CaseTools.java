@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 
 /**
  * The case tools of sentinel mode: {@code open_bug}, {@code open_security}, {@code link_fix},
@@ -228,7 +229,7 @@ public final class CaseTools {
       ToolCall call,
       String caseId,
       String closedMessage,
-      java.util.function.Function<CaseState, ScribeEvent> decide) {
+      Function<CaseState, ScribeEvent> decide) {
     for (int attempt = 1; ; attempt++) {
       CaseState c = existing(s, sn, caseId);
       if (c.closedAt() != null) {
