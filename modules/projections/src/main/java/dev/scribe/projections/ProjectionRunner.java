@@ -50,8 +50,8 @@ public final class ProjectionRunner implements AutoCloseable {
   /** The tail this runner made (and so closes), if it made it. */
   private final @Nullable SharedTail ownTail;
   private final EventCodec codec;
-  /** Decodes each event once for every projection; 8192 events of slack between them. */
-  private static final int DECODE_RING = 8192;
+  /** Decodes each event once for every projection; 2048 events of slack between them. */
+  private static final int DECODE_RING = 2048;
   private final DecodedEvents decoded;
   private final RunnerConfig config;
   private final Map<String, ProjectionWorker> workers = new LinkedHashMap<>(); // under this
@@ -92,7 +92,7 @@ public final class ProjectionRunner implements AutoCloseable {
   }
 
   /** Events kept for projections a little behind the fastest one. */
-  private static final int SHARED_RING = 8192;
+  private static final int SHARED_RING = 2048;
 
   /**
    * The tail the projections follow: other followers of the log (the event-bus publisher) share

@@ -115,6 +115,12 @@ final class AppendWriter {
   private final ArrayDeque<UnsyncedGroup> unsyncedGroups = new ArrayDeque<>();
   /** The cycle files written since the last sync request. */
   private final Set<File> unsyncedFiles = new HashSet<>();
+  /** Whether a group written since the last sync request has a caller waiting for its sync. */
+  private boolean syncAwaited;
+  /** When the oldest group written since the last sync request was written (nanoTime). */
+  private long unrequestedSinceNanos;
+  /** Under {@code batch}: how long a group nobody waits on may wait for its sync. */
+  private final long deferralNanos;
   /** How many of {@link #unsyncedGroups} (the oldest) the running sync covers; 0: none runs. */
   private int groupsInSync;
 
@@ -167,6 +173,8 @@ final class AppendWriter {
     this.thread = new Thread(this::run, "scribe-appender");
     this.thread.setDaemon(true);
     this.background = new BackgroundSync(config.faults(), thread);
+    this.deferralNanos =
+        config.fsync() instanceof FsyncPolicy.Batch b ? b.deferral().toNanos() : 0;
   }
 
   /** Starts the thread and waits until it owns an appender. */
@@ -224,7 +232,8 @@ final class AppendWriter {
         group.clear();
         drain(group);
         if (group.isEmpty()) {
-          if (closing && groupsInSync == 0) break;
+          requestSync();
+          if (closing && groupsInSync == 0 && unsyncedGroups.isEmpty()) break;
           idle();
           continue;
         }
@@ -261,7 +270,10 @@ final class AppendWriter {
     try {
       if (!queued.isEmpty() || background.hasOutcome()) return;
       if (closing && groupsInSync == 0) return;
-      if (unsynced && config.fsync() instanceof FsyncPolicy.Interval interval) {
+      if (groupsInSync == 0 && !unsyncedGroups.isEmpty()) {
+        // Deferred groups (nobody waits on them): wake when their sync is due.
+        LockSupport.parkNanos(this, deferredSyncDue());
+      } else if (unsynced && config.fsync() instanceof FsyncPolicy.Interval interval) {
         long due = lastSyncNanos + interval.maxDelay().toNanos() - System.nanoTime();
         if (due <= 0) {
           syncQuietly();
@@ -302,9 +314,13 @@ final class AppendWriter {
       if (w.pending.when == Acknowledgement.WRITTEN) w.pending.future.complete(w.result);
     }
     if (config.fsync() instanceof FsyncPolicy.Batch) {
+      if (unsyncedGroups.size() == groupsInSync) unrequestedSinceNanos = System.nanoTime();
       unsyncedGroups.add(
           new UnsyncedGroup(
               List.copyOf(written), List.copyOf(committed), index.writerView().lastPosition()));
+      for (Written w : written) {
+        if (w.pending.when == Acknowledgement.DURABLE) syncAwaited = true;
+      }
       requestSync();
       return;
     }
@@ -314,12 +330,23 @@ final class AppendWriter {
     maybeSnapshot();
   }
 
-  /** Under {@code batch}: starts a sync of every unsynced group, unless one is running. */
+  /**
+   * Under {@code batch}: starts a sync of every unsynced group, unless one is running or nobody
+   * waits on them and their deferral ({@link FsyncPolicy.Batch}) has not passed; closing syncs at
+   * once.
+   */
   private void requestSync() {
     if (groupsInSync > 0 || unsyncedGroups.isEmpty()) return;
+    if (!syncAwaited && !closing && deferredSyncDue() > 0) return;
     groupsInSync = unsyncedGroups.size();
+    syncAwaited = false;
     background.request(Set.copyOf(unsyncedFiles));
     unsyncedFiles.clear();
+  }
+
+  /** Nanoseconds until the unrequested groups' deferred sync is due (0 or less: due). */
+  private long deferredSyncDue() {
+    return unrequestedSinceNanos + deferralNanos - System.nanoTime();
   }
 
   /**
@@ -588,6 +615,7 @@ final class AppendWriter {
     }
     unsyncedGroups.clear();
     unsyncedFiles.clear();
+    syncAwaited = false;
   }
 
   /** Rebuilds the index from the log (after documents were cut or never stored). */

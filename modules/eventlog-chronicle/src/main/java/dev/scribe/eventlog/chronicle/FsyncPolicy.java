@@ -8,9 +8,21 @@ import java.util.Locale;
 /** When the writer forces appended documents to disk, and so what an acknowledgement means. */
 public sealed interface FsyncPolicy {
 
-  /** Group commit: a group of batches is acknowledged only after it was synced (the default). */
+  /**
+   * Group commit: a group of batches is acknowledged only after it was synced (the default).
+   * Groups nobody waits on are synced within {@link Batch#DEFAULT_DEFERRAL}.
+   */
   static FsyncPolicy batch() {
-    return Batch.INSTANCE;
+    return new Batch(Batch.DEFAULT_DEFERRAL);
+  }
+
+  /**
+   * Group commit where a group whose batches were all acknowledged once written ({@code
+   * Acknowledgement.WRITTEN}: nobody waits for its sync) may wait up to {@code deferral} for its
+   * sync, to share it with the groups after it.
+   */
+  static FsyncPolicy batch(Duration deferral) {
+    return new Batch(deferral);
   }
 
   /** Acknowledge once written (page cache); sync at most {@code maxDelay} later. */
@@ -39,9 +51,21 @@ public sealed interface FsyncPolicy {
         "unknown fsync policy '" + text + "' (batch, interval, interval:<ms> or none)");
   }
 
-  /** Group commit. */
-  enum Batch implements FsyncPolicy {
-    INSTANCE;
+  /**
+   * Group commit. A group somebody waits on is synced at once, together with every group written
+   * before it. A group nobody waits on (the records of read-only calls, answered once written) is
+   * synced at the latest {@code deferral} after it was written: one fsync then serves a stream of
+   * such groups instead of one each. An fsync costs CPU, and a page under writeback stalls the
+   * writer's next store into it. Readers see a deferred record up to {@code deferral} later.
+   */
+  record Batch(Duration deferral) implements FsyncPolicy {
+    /** 10 ms: at most ~100 fsyncs a second for a stream of reads, and a lag no reader notices. */
+    public static final Duration DEFAULT_DEFERRAL = Duration.ofMillis(10);
+
+    public Batch {
+      requireNonNull(deferral, "deferral");
+      if (deferral.isNegative()) throw new IllegalArgumentException("deferral must be >= 0");
+    }
 
     @Override
     public String toString() {

@@ -118,6 +118,50 @@ class ChronicleEventLogTest {
   }
 
   @Test
+  void a_group_nobody_waits_on_defers_its_sync_to_the_next_group_somebody_waits_on()
+      throws Exception {
+    RecordingFaults faults = new RecordingFaults();
+    ChronicleEventLog log =
+        open(TestLogs.config(dir()).withFsync(FsyncPolicy.batch(Duration.ofHours(1))).withFaults(faults));
+
+    for (int i = 0; i < 3; i++) {
+      log.appendAsync(AppendRequest.of(event("calls", "read" + i)), Acknowledgement.WRITTEN)
+          .get(20, TimeUnit.SECONDS);
+    }
+    assertThat(faults.syncs.get()).as("no sync started for groups nobody waits on").isZero();
+    assertThat(log.lastPosition()).as("deferred records are not readable yet").isZero();
+
+    assertThat(log.append(AppendRequest.of(event("calls", "write")))).isEqualTo(new AppendResult(4, 4));
+    assertThat(faults.syncs.get()).as("one sync covers the deferred groups and the write").isEqualTo(1);
+    assertThat(texts(log.readForward(1, 10))).containsExactly("read0", "read1", "read2", "write");
+  }
+
+  @Test
+  void a_deferred_group_is_synced_within_its_deferral_without_another_append() throws Exception {
+    ChronicleEventLog log =
+        open(TestLogs.config(dir()).withFsync(FsyncPolicy.batch(Duration.ofMillis(20))));
+    log.appendAsync(AppendRequest.of(event("calls", "read")), Acknowledgement.WRITTEN)
+        .get(20, TimeUnit.SECONDS);
+    // The idle writer must wake for the deferred sync by itself.
+    assertThat(log.awaitPosition(0, Duration.ofSeconds(20))).isEqualTo(1);
+    assertThat(texts(log.readForward(1, 10))).containsExactly("read");
+  }
+
+  @Test
+  void closing_syncs_deferred_groups_at_once() throws Exception {
+    RecordingFaults faults = new RecordingFaults();
+    ChronicleEventLog log =
+        open(TestLogs.config(dir()).withFsync(FsyncPolicy.batch(Duration.ofHours(1))).withFaults(faults));
+    log.appendAsync(AppendRequest.of(event("calls", "read")), Acknowledgement.WRITTEN)
+        .get(20, TimeUnit.SECONDS);
+    log.close(); // the class timeout fails this if close waited for the deferral
+    assertThat(faults.syncs.get()).isEqualTo(1);
+
+    ChronicleEventLog again = open();
+    assertThat(texts(again.readForward(1, 10))).containsExactly("read");
+  }
+
+  @Test
   void a_batch_acknowledged_when_written_whose_sync_fails_is_never_served() throws Exception {
     RecordingFaults faults = new RecordingFaults();
     faults.holdFirstSync = new CountDownLatch(1);
