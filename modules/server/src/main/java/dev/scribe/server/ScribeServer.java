@@ -22,6 +22,7 @@ import dev.scribe.server.bus.EventBusPublisher;
 import dev.scribe.tools.ToolBinding;
 import dev.scribe.tools.ToolKit;
 import dev.scribe.transport.HttpTransportConfig;
+import dev.scribe.transport.IdleConnections;
 import dev.scribe.transport.LoopbackConfig;
 import dev.scribe.transport.LoopbackServer;
 import dev.scribe.transport.McpHttpHandler;
@@ -53,6 +54,12 @@ import org.slf4j.LoggerFactory;
 public final class ScribeServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ScribeServer.class);
   private static final Duration STARTUP_CATCH_UP = Duration.ofMinutes(10);
+  /**
+   * How often idle HTTP connections are looked for: one with nothing in flight for a whole interval
+   * (so 30–60 s) is closed ({@link IdleConnections}); SSE streams stay, being requests in flight
+   * that send a keep-alive comment every 15 s.
+   */
+  private static final Duration IDLE_CONNECTION_SWEEP = Duration.ofSeconds(30);
 
   private final List<AutoCloseable> closers = new ArrayList<>();
   private final DataDirectory data;
@@ -154,6 +161,8 @@ public final class ScribeServer implements AutoCloseable {
     metrics.watch(log, projections, () -> http.sessions().size());
 
     Router router = Router.router(vertx);
+    IdleConnections idleConnections = new IdleConnections();
+    router.route().handler(idleConnections);
     http.mount(router);
     router.get("/health").handler(this::health);
     router
@@ -173,10 +182,14 @@ public final class ScribeServer implements AutoCloseable {
         await(
             vertx
                 .createHttpServer(options)
+                .connectionHandler(idleConnections::opened)
                 .requestHandler(router)
                 .listen(config.port(), config.host()));
     httpPort = server.actualPort();
     closers.add(() -> await(server.close()));
+    long idleSweeper =
+        vertx.setPeriodic(IDLE_CONNECTION_SWEEP.toMillis(), id -> idleConnections.sweep());
+    closers.add(() -> vertx.cancelTimer(idleSweeper));
 
     LoopbackServer loopback =
         await(

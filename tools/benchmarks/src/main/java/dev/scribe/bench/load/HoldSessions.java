@@ -31,6 +31,9 @@ final class HoldSessions {
   /** Runs the mode; false when a held session no longer answered its ping. */
   boolean run(int n, int idleSeconds) throws IOException, InterruptedException {
     List<Held> warm = open(WARM_UP_SESSIONS);
+    // Their connections are closed before the baseline, so that a server closing idle connections
+    // later does not free memory the baseline counted.
+    close(warm);
     long heap0 = server.heapUsedAfterGc();
     long rss0 = server.rssBytes();
     long t0 = System.nanoTime();
@@ -46,10 +49,19 @@ final class HoldSessions {
     }
     System.out.printf(Locale.ROOT, "hold: RSS %.1f MiB -> %.1f MiB = %.0f bytes per idle session%n",
         rss0 / 1048576.0, rss1 / 1048576.0, (rss1 - rss0) / (double) n);
-    if (idleSeconds > 0) Thread.sleep(idleSeconds * 1000L);
+    if (idleSeconds > 0) {
+      Thread.sleep(idleSeconds * 1000L);
+      long heap2 = server.heapUsedAfterGc();
+      long rss2 = server.rssBytes();
+      if (heap0 >= 0 && heap2 >= 0) {
+        System.out.printf(Locale.ROOT, "hold: after %d s idle, heap after full GC %.1f MiB = %.0f bytes per idle session%n",
+            idleSeconds, heap2 / 1048576.0, (heap2 - heap0) / (double) n);
+      }
+      System.out.printf(Locale.ROOT, "hold: after %d s idle, RSS %.1f MiB = %.0f bytes per idle session%n",
+          idleSeconds, rss2 / 1048576.0, (rss2 - rss0) / (double) n);
+    }
     int alive = ping(held);
     System.out.printf(Locale.ROOT, "hold: %d of %d held sessions answered ping after %d s idle%n", alive, n, idleSeconds);
-    close(warm);
     close(held);
     return alive == n;
   }
