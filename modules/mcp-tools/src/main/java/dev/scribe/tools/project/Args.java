@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scribe.domain.project.DomainException;
 import dev.scribe.domain.project.DomainException.Codes;
 import dev.scribe.mcp.McpJson;
+import dev.scribe.tools.InvalidValues;
 import dev.scribe.tools.ToolArguments;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -98,10 +99,7 @@ final class Args extends ToolArguments {
   }
 
   static DomainException invalidValue(String name, JsonNode value, String what) {
-    String shown = value.isTextual() ? value.textValue() : value.toString();
-    if (shown.length() > 200) shown = shown.substring(0, 197) + "...";
-    return new DomainException(
-        Codes.INVALID_ARGUMENT, "Invalid " + name + " '" + shown + "': " + what + ".");
+    return new DomainException(Codes.INVALID_ARGUMENT, InvalidValues.message(name, value, what));
   }
 
   static Optional<String> nonBlank(@Nullable String s) {

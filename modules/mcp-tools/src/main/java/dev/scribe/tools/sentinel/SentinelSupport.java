@@ -14,6 +14,7 @@ import dev.scribe.mcp.ToolResult;
 import dev.scribe.projections.sentinel.CasesView;
 import dev.scribe.projections.views.SessionState;
 import dev.scribe.projections.views.SessionsView;
+import dev.scribe.tools.InvalidValues;
 import dev.scribe.tools.ToolArguments;
 import dev.scribe.tools.ToolKit;
 import dev.scribe.tools.Views;
@@ -164,9 +165,7 @@ public final class SentinelSupport {
     }
 
     public static ToolException invalidValue(String name, JsonNode value, String what) {
-      String shown = value.isTextual() ? value.textValue() : value.toString();
-      if (shown.length() > 200) shown = shown.substring(0, 197) + "...";
-      return new ToolException("invalid_argument", "Invalid " + name + " '" + shown + "': " + what + ".");
+      return new ToolException("invalid_argument", InvalidValues.message(name, value, what));
     }
   }
 
