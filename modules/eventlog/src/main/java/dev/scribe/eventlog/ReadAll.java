@@ -22,6 +22,22 @@ public interface ReadAll {
    */
   long awaitPosition(long knownLastPosition, Duration timeout) throws InterruptedException;
 
+  /**
+   * Waits until {@link #lastPosition()} reaches {@code position} (the events up to it are
+   * acknowledged and readable) or the timeout passes; true when it was reached. A closed log
+   * returns at once from each wait, so this then ends at the timeout at the latest.
+   */
+  default boolean awaitReached(long position, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    long seen = lastPosition();
+    while (seen < position) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) return false;
+      seen = awaitPosition(seen, Duration.ofNanos(left));
+    }
+    return true;
+  }
+
   /** Every event from {@code fromPosition} up to {@link #lastPosition()} at call time, in order. */
   default long forEach(long fromPosition, Consumer<StoredEvent> consumer) {
     long end = lastPosition();

@@ -109,15 +109,10 @@ public final class EventWriter {
     }
   }
 
+  /** Past the wait, the retry decides on what it can see; the log's expectation still guards it. */
   private void awaitAcknowledged(long position) {
-    long deadline = System.nanoTime() + CONFLICT_WAIT.toNanos();
     try {
-      long seen = reads.lastPosition();
-      while (seen < position) {
-        long left = deadline - System.nanoTime();
-        if (left <= 0) return; // the retry decides on what it can see; the log still guards it
-        seen = reads.awaitPosition(seen, Duration.ofNanos(left));
-      }
+      reads.awaitReached(position, CONFLICT_WAIT);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

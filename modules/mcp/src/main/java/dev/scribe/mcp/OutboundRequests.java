@@ -58,6 +58,9 @@ final class OutboundRequests {
   void closeAll() {
     closed = true;
     for (Pending p : pending.values()) {
+      // Out of the table before anyone hears of the failure: the removal registered in open()
+      // runs after dependents registered later (CompletableFuture runs them newest first).
+      pending.remove(p.id(), p);
       p.answer().completeExceptionally(new CancellationException("the session ended"));
     }
   }

@@ -80,12 +80,8 @@ public final class SchemaValidatingEventLog implements EventLog {
   }
 
   private void awaitReadable(long position) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     try {
-      long seen = delegate.lastPosition();
-      while (seen < position && System.nanoTime() < deadline) {
-        seen = delegate.awaitPosition(seen, Duration.ofSeconds(1));
-      }
+      delegate.awaitReached(position, Duration.ofSeconds(30));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -41,8 +41,9 @@ import org.slf4j.LoggerFactory;
  * FsyncPolicy}), then publishes the new acknowledged position and completes the futures (those
  * that asked for {@link Acknowledgement#WRITTEN} complete once the documents are committed, before
  * the sync). Under {@code batch} the sync runs on {@link BackgroundSync}'s thread while the writer
- * writes the next groups; one sync then covers every group written while the last one ran. It
- * parks when idle (no spinning).
+ * writes the next groups; one sync then covers every group written while the last one ran, and
+ * groups nobody waits on (only {@code WRITTEN} batches) wait up to the policy's deferral for it.
+ * It parks when idle (no spinning).
  *
  * <p>One document per group instead of one per batch: Chronicle's per-document work (write lock,
  * header, index entry) is paid once per group. A batch whose write fails is taken out of the open
@@ -309,18 +310,22 @@ final class AppendWriter {
     if (doc != null) commitDocument();
     if (written.isEmpty()) return;
     // WRITTEN batches are in the queue's files now: they need not wait for the sync (their
-    // completion after it, and a failure from discardUnsynced(), are then no-ops).
+    // completion after it, and a failure from discardUnsynced(), are then no-ops). A DURABLE one
+    // means somebody waits for this group's sync.
+    boolean awaited = false;
     for (Written w : written) {
-      if (w.pending.when == Acknowledgement.WRITTEN) w.pending.future.complete(w.result);
+      if (w.pending.when == Acknowledgement.WRITTEN) {
+        w.pending.future.complete(w.result);
+      } else {
+        awaited = true;
+      }
     }
     if (config.fsync() instanceof FsyncPolicy.Batch) {
       if (unsyncedGroups.size() == groupsInSync) unrequestedSinceNanos = System.nanoTime();
       unsyncedGroups.add(
           new UnsyncedGroup(
               List.copyOf(written), List.copyOf(committed), index.writerView().lastPosition()));
-      for (Written w : written) {
-        if (w.pending.when == Acknowledgement.DURABLE) syncAwaited = true;
-      }
+      syncAwaited |= awaited;
       requestSync();
       return;
     }

@@ -475,6 +475,24 @@ public abstract class EventLogConformance {
     assertThat(waiter.get(20, TimeUnit.SECONDS)).isEqualTo(1);
   }
 
+  @Test
+  void await_reached_waits_across_appends_until_the_position_is_acknowledged() throws Exception {
+    assertThat(log.awaitReached(0, Duration.ZERO)).isTrue();
+    assertThat(log.awaitReached(1, Duration.ofMillis(1))).as("nothing appended").isFalse();
+    CompletableFuture<Boolean> waiter =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return log.awaitReached(3, Duration.ofSeconds(20));
+              } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+              }
+            });
+    log.append(AppendRequest.of(event("s", "1")));
+    log.append(AppendRequest.of(event("s", "2"), event("s", "3")));
+    assertThat(waiter.get(20, TimeUnit.SECONDS)).isTrue();
+  }
+
   // ---- close and reopen ------------------------------------------------------------------------
 
   @Test
