@@ -462,32 +462,32 @@ public abstract class EventLogConformance {
 
   @Test
   void await_position_wakes_up_when_an_event_is_acknowledged() throws Exception {
-    CompletableFuture<Long> waiter =
-        CompletableFuture.supplyAsync(
-            () -> {
-              try {
-                return log.awaitPosition(0, Duration.ofSeconds(20));
-              } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-              }
-            });
+    CompletableFuture<Long> waiter = waiting(() -> log.awaitPosition(0, Duration.ofSeconds(20)));
     log.append(AppendRequest.of(event("s", "wake")));
     assertThat(waiter.get(20, TimeUnit.SECONDS)).isEqualTo(1);
+  }
+
+  /** A wait of the log's, run on another thread. */
+  private interface Wait<T> {
+    T run() throws InterruptedException;
+  }
+
+  private static <T> CompletableFuture<T> waiting(Wait<T> wait) {
+    return CompletableFuture.supplyAsync(
+        () -> {
+          try {
+            return wait.run();
+          } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+          }
+        });
   }
 
   @Test
   void await_reached_waits_across_appends_until_the_position_is_acknowledged() throws Exception {
     assertThat(log.awaitReached(0, Duration.ZERO)).isTrue();
     assertThat(log.awaitReached(1, Duration.ofMillis(1))).as("nothing appended").isFalse();
-    CompletableFuture<Boolean> waiter =
-        CompletableFuture.supplyAsync(
-            () -> {
-              try {
-                return log.awaitReached(3, Duration.ofSeconds(20));
-              } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-              }
-            });
+    CompletableFuture<Boolean> waiter = waiting(() -> log.awaitReached(3, Duration.ofSeconds(20)));
     log.append(AppendRequest.of(event("s", "1")));
     log.append(AppendRequest.of(event("s", "2"), event("s", "3")));
     assertThat(waiter.get(20, TimeUnit.SECONDS)).isTrue();
