@@ -21,7 +21,7 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--port", defaultValue = "7337", description = "HTTP port; 0 picks a free one (default ${DEFAULT-VALUE}).")
   int port;
 
-  @Option(names = "--fsync", defaultValue = "batch", description = "batch (default: acknowledge after fsync), interval[:MS], none.")
+  @Option(names = "--fsync", defaultValue = "batch", description = "batch[:MS] (default: a write is acknowledged after its fsync; a read's record waits up to MS, default 100, for one), interval[:MS], none.")
   String fsync;
 
   @Option(names = "--token", description = "Bearer token every request must carry (or env SCRIBE_TOKEN).")

@@ -36,19 +36,37 @@ public sealed interface FsyncPolicy {
   }
 
   /**
-   * Parses the command-line form: {@code batch}, {@code none}, {@code interval} (100 ms) or {@code
-   * interval:<millis>}.
+   * Parses the command-line form: {@code batch}, {@code batch:<millis>} (the deferral of groups
+   * nobody waits on), {@code none}, {@code interval} (100 ms) or {@code interval:<millis>}.
+   *
+   * @throws IllegalArgumentException naming the text and what was expected
    */
   static FsyncPolicy parse(String text) {
     String t = text.trim().toLowerCase(Locale.ROOT);
     if (t.equals("batch")) return batch();
     if (t.equals("none")) return none();
     if (t.equals("interval")) return interval(Duration.ofMillis(100));
+    if (t.startsWith("batch:")) return batch(millis(text, t.substring("batch:".length()), 0));
     if (t.startsWith("interval:")) {
-      return interval(Duration.ofMillis(Long.parseLong(t.substring("interval:".length()))));
+      return interval(millis(text, t.substring("interval:".length()), 1));
     }
     throw new IllegalArgumentException(
-        "unknown fsync policy '" + text + "' (batch, interval, interval:<ms> or none)");
+        "unknown fsync policy '" + text + "' (batch, batch:<ms>, interval, interval:<ms> or none)");
+  }
+
+  private static Duration millis(String text, String digits, long min) {
+    long ms;
+    try {
+      ms = Long.parseLong(digits);
+    } catch (NumberFormatException e) {
+      ms = -1;
+    }
+    if (ms < min) {
+      throw new IllegalArgumentException(
+          "invalid fsync policy '" + text + "': after ':' comes a whole number of milliseconds, "
+              + (min == 0 ? "0 or more" : "at least " + min));
+    }
+    return Duration.ofMillis(ms);
   }
 
   /**
@@ -59,8 +77,12 @@ public sealed interface FsyncPolicy {
    * writer's next store into it. Readers see a deferred record up to {@code deferral} later.
    */
   record Batch(Duration deferral) implements FsyncPolicy {
-    /** 10 ms: at most ~100 fsyncs a second for a stream of reads, and a lag no reader notices. */
-    public static final Duration DEFAULT_DEFERRAL = Duration.ofMillis(10);
+    /**
+     * 100 ms, as the {@code interval} policy's default: a stream of reads then costs ~10 fsyncs a
+     * second. With 10 ms (~100 a second) the syncs alone doubled the p90 latency of a cheap read
+     * at 5,000 calls/s on 2 vCPUs (BENCHMARKS.md, sixth session).
+     */
+    public static final Duration DEFAULT_DEFERRAL = Duration.ofMillis(100);
 
     public Batch {
       requireNonNull(deferral, "deferral");
@@ -69,7 +91,7 @@ public sealed interface FsyncPolicy {
 
     @Override
     public String toString() {
-      return "batch";
+      return deferral.equals(DEFAULT_DEFERRAL) ? "batch" : "batch:" + deferral.toMillis();
     }
   }
 

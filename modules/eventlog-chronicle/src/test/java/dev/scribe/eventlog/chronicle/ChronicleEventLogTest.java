@@ -217,6 +217,23 @@ class ChronicleEventLogTest {
         .hasMessageContaining("sometimes");
   }
 
+  @Test
+  void batch_takes_its_deferral_in_milliseconds_and_prints_back_as_it_was_given() {
+    assertThat(FsyncPolicy.parse("batch:250")).isEqualTo(FsyncPolicy.batch(Duration.ofMillis(250)));
+    assertThat(FsyncPolicy.parse("batch:0")).isEqualTo(FsyncPolicy.batch(Duration.ZERO));
+    assertThat(FsyncPolicy.parse("batch")).hasToString("batch");
+    for (String form : List.of("batch:250", "batch:0", "interval:250", "none")) {
+      assertThat(FsyncPolicy.parse(form)).hasToString(form);
+    }
+    for (String bad : List.of("batch:", "batch:soon", "batch:-1", "interval:0", "interval:x")) {
+      assertThatThrownBy(() -> FsyncPolicy.parse(bad))
+          .as(bad)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("'" + bad + "'")
+          .hasMessageContaining("milliseconds");
+    }
+  }
+
   // ---- storage faults -----------------------------------------------------------------------
 
   @Test
