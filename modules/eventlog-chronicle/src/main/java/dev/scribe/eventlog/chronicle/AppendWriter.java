@@ -13,10 +13,8 @@ import dev.scribe.eventlog.StoredEvent;
 import java.io.File;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,7 +41,7 @@ import org.slf4j.LoggerFactory;
  * the sync). Under {@code batch} the sync runs on {@link BackgroundSync}'s thread while the writer
  * writes the next groups; one sync then covers every group written while the last one ran, and
  * groups nobody waits on (only {@code WRITTEN} batches) wait up to the policy's deferral for it.
- * It parks when idle (no spinning).
+ * It parks when idle (no spinning). {@link SyncBacklog} keeps the {@code batch} bookkeeping.
  *
  * <p>One document per group instead of one per batch: Chronicle's per-document work (write lock,
  * header, index entry) is paid once per group. A batch whose write fails is taken out of the open
@@ -112,18 +110,8 @@ final class AppendWriter {
   private final List<Written> written = new ArrayList<>();
   private final List<Committed> committed = new ArrayList<>();
 
-  /** Under {@code batch}: written groups not yet known to be synced, oldest first. */
-  private final ArrayDeque<UnsyncedGroup> unsyncedGroups = new ArrayDeque<>();
-  /** The cycle files written since the last sync request. */
-  private final Set<File> unsyncedFiles = new HashSet<>();
-  /** Whether a group written since the last sync request has a caller waiting for its sync. */
-  private boolean syncAwaited;
-  /** When the oldest group written since the last sync request was written (nanoTime). */
-  private long unrequestedSinceNanos;
-  /** Under {@code batch}: how long a group nobody waits on may wait for its sync. */
-  private final long deferralNanos;
-  /** How many of {@link #unsyncedGroups} (the oldest) the running sync covers; 0: none runs. */
-  private int groupsInSync;
+  /** Under {@code batch}: the written groups not yet known to be synced, and when to sync. */
+  private final SyncBacklog<UnsyncedGroup> backlog;
 
   /** The group's open document, or null. */
   private DocumentContext doc;
@@ -174,8 +162,9 @@ final class AppendWriter {
     this.thread = new Thread(this::run, "scribe-appender");
     this.thread.setDaemon(true);
     this.background = new BackgroundSync(config.faults(), thread);
-    this.deferralNanos =
-        config.fsync() instanceof FsyncPolicy.Batch b ? b.deferral().toNanos() : 0;
+    this.backlog =
+        new SyncBacklog<>(
+            config.fsync() instanceof FsyncPolicy.Batch b ? b.deferral().toNanos() : 0);
   }
 
   /** Starts the thread and waits until it owns an appender. */
@@ -234,7 +223,7 @@ final class AppendWriter {
         drain(group);
         if (group.isEmpty()) {
           requestSync();
-          if (closing && groupsInSync == 0 && unsyncedGroups.isEmpty()) break;
+          if (closing && backlog.isEmpty()) break;
           idle();
           continue;
         }
@@ -247,7 +236,7 @@ final class AppendWriter {
       EventLogStorageException e =
           new EventLogStorageException("The event log writer stopped: " + t, t);
       for (Pending p : group) p.future.completeExceptionally(e); // no-op for completed ones
-      for (UnsyncedGroup g : unsyncedGroups) {
+      for (UnsyncedGroup g : backlog.discardAll()) {
         for (Written w : g.written()) w.pending.future.completeExceptionally(e);
       }
       stopped = true;
@@ -270,10 +259,10 @@ final class AppendWriter {
     parked = true;
     try {
       if (!queued.isEmpty() || background.hasOutcome()) return;
-      if (closing && groupsInSync == 0) return;
-      if (groupsInSync == 0 && !unsyncedGroups.isEmpty()) {
-        // Deferred groups (nobody waits on them): wake when their sync is due.
-        LockSupport.parkNanos(this, deferredSyncDue());
+      if (closing && !backlog.syncing()) return;
+      if (backlog.deferred()) {
+        // Groups nobody waits on: wake when their sync is due.
+        LockSupport.parkNanos(this, backlog.nanosUntilDue(System.nanoTime()));
       } else if (unsynced && config.fsync() instanceof FsyncPolicy.Interval interval) {
         long due = lastSyncNanos + interval.maxDelay().toNanos() - System.nanoTime();
         if (due <= 0) {
@@ -321,11 +310,11 @@ final class AppendWriter {
       }
     }
     if (config.fsync() instanceof FsyncPolicy.Batch) {
-      if (unsyncedGroups.size() == groupsInSync) unrequestedSinceNanos = System.nanoTime();
-      unsyncedGroups.add(
+      backlog.add(
           new UnsyncedGroup(
-              List.copyOf(written), List.copyOf(committed), index.writerView().lastPosition()));
-      syncAwaited |= awaited;
+              List.copyOf(written), List.copyOf(committed), index.writerView().lastPosition()),
+          awaited,
+          System.nanoTime());
       requestSync();
       return;
     }
@@ -335,23 +324,10 @@ final class AppendWriter {
     maybeSnapshot();
   }
 
-  /**
-   * Under {@code batch}: starts a sync of every unsynced group, unless one is running or nobody
-   * waits on them and their deferral ({@link FsyncPolicy.Batch}) has not passed; closing syncs at
-   * once.
-   */
+  /** Under {@code batch}: starts the background sync of the backlog when it is time. */
   private void requestSync() {
-    if (groupsInSync > 0 || unsyncedGroups.isEmpty()) return;
-    if (!syncAwaited && !closing && deferredSyncDue() > 0) return;
-    groupsInSync = unsyncedGroups.size();
-    syncAwaited = false;
-    background.request(Set.copyOf(unsyncedFiles));
-    unsyncedFiles.clear();
-  }
-
-  /** Nanoseconds until the unrequested groups' deferred sync is due (0 or less: due). */
-  private long deferredSyncDue() {
-    return unrequestedSinceNanos + deferralNanos - System.nanoTime();
+    Set<File> files = backlog.startSync(closing, System.nanoTime());
+    if (files != null) background.request(files);
   }
 
   /**
@@ -362,18 +338,15 @@ final class AppendWriter {
   private void settleSync() {
     BackgroundSync.Outcome outcome = background.takeOutcome();
     if (outcome == null) return;
-    int covered = groupsInSync;
-    groupsInSync = 0;
     if (outcome instanceof BackgroundSync.Outcome.Failed f) {
       discardUnsynced(f.cause());
     } else {
-      List<UnsyncedGroup> synced = new ArrayList<>(covered);
-      for (int i = 0; i < covered; i++) synced.add(unsyncedGroups.removeFirst());
-      ack.publish(synced.get(covered - 1).lastPosition());
+      List<UnsyncedGroup> synced = backlog.synced();
+      ack.publish(synced.get(synced.size() - 1).lastPosition());
       for (UnsyncedGroup g : synced) {
         for (Written w : g.written()) w.pending.future.complete(w.result);
       }
-      if (unsyncedGroups.isEmpty()) maybeSnapshot();
+      if (backlog.isEmpty()) maybeSnapshot();
     }
     requestSync();
   }
@@ -515,7 +488,7 @@ final class AppendWriter {
     chronicleLast = documentIndex;
     committed.add(new Committed(documentIndex, docFirst));
     File file = appender.currentFile();
-    if (file != null) unsyncedFiles.add(file);
+    if (file != null) backlog.fileWritten(file);
     lastDocumentIndex = documentIndex;
     int cycle = rollCycle.toCycle(documentIndex);
     if (cycle != currentCycle) {
@@ -602,9 +575,10 @@ final class AppendWriter {
             "Cannot append: the event log could not be synced to disk (" + cause
                 + "); the batch was not acknowledged and will not be served",
             cause);
+    List<UnsyncedGroup> lost = backlog.discardAll();
     try {
       List<CutDocument> cut = new ArrayList<>();
-      for (UnsyncedGroup g : unsyncedGroups) {
+      for (UnsyncedGroup g : lost) {
         for (Committed c : g.committed()) {
           cut.add(new CutDocument(c.documentIndex, c.firstPosition, reason));
         }
@@ -615,12 +589,9 @@ final class AppendWriter {
       brokenReason = "a failed fsync could not be rolled back (" + e + ")";
       LOG.error("Event log writer disabled: {}", brokenReason, e);
     }
-    for (UnsyncedGroup g : unsyncedGroups) {
+    for (UnsyncedGroup g : lost) {
       for (Written w : g.written()) w.pending.future.completeExceptionally(failure);
     }
-    unsyncedGroups.clear();
-    unsyncedFiles.clear();
-    syncAwaited = false;
   }
 
   /** Rebuilds the index from the log (after documents were cut or never stored). */
