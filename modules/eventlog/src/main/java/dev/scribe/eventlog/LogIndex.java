@@ -77,6 +77,12 @@ public final class LogIndex {
             });
   }
 
+  /** Seals one event at its placement: into a fresh record, or into a writer's reused buffer. */
+  @FunctionalInterface
+  public interface EventSealer {
+    StoredEvent seal(NewEvent event, Placement placement);
+  }
+
   /**
    * Checks a batch against the rules and seals it: positions, stream versions, ids, time and
    * hashes. Does not change the index; {@link #apply} does once the batch is stored.
@@ -86,18 +92,31 @@ public final class LogIndex {
    */
   public List<StoredEvent> seal(
       AppendRequest request, Instant now, Supplier<String> eventIds, MessageDigest digest) {
+    return seal(request, now, eventIds, (e, placement) -> RecordFormat.seal(e, placement, digest));
+  }
+
+  /** {@link #seal(AppendRequest, Instant, Supplier, MessageDigest)} with the given sealer. */
+  public List<StoredEvent> seal(
+      AppendRequest request, Instant now, Supplier<String> eventIds, EventSealer sealer) {
     check(request);
     String key = request.idempotencyKey().orElse("");
+    List<NewEvent> events = request.events();
+    if (events.size() == 1) { // most batches: no version map
+      NewEvent e = events.get(0);
+      long version = streamVersion(e.stream()) + 1;
+      return List.of(
+          sealer.seal(
+              e, new Placement(lastPosition + 1, version, eventIds.get(), now, key, lastHash)));
+    }
     Map<String, Long> versions = new HashMap<>();
-    List<StoredEvent> sealed = new ArrayList<>(request.events().size());
+    List<StoredEvent> sealed = new ArrayList<>(events.size());
     byte[] previous = lastHash;
     long position = lastPosition;
-    for (NewEvent e : request.events()) {
+    for (NewEvent e : events) {
       long version = versions.getOrDefault(e.stream(), streamVersion(e.stream())) + 1;
       versions.put(e.stream(), version);
       StoredEvent s =
-          RecordFormat.seal(
-              e, new Placement(++position, version, eventIds.get(), now, key, previous), digest);
+          sealer.seal(e, new Placement(++position, version, eventIds.get(), now, key, previous));
       previous = s.hash();
       sealed.add(s);
     }

@@ -9,10 +9,14 @@ public final class InvalidValues {
 
   private InvalidValues() {}
 
-  /** {@code Invalid <name> '<value>': <what>.}, a text value shown bare, anything else as JSON. */
+  /** {@code Invalid <name> '<value>': <what>.}, the value as {@link #shown}. */
   public static String message(String name, JsonNode value, String what) {
+    return "Invalid " + name + " '" + shown(value) + "': " + what + ".";
+  }
+
+  /** A refused value as a message shows it: a text value bare, anything else as JSON, cut short. */
+  public static String shown(JsonNode value) {
     String shown = value.isTextual() ? value.textValue() : value.toString();
-    if (shown.length() > SHOWN) shown = shown.substring(0, SHOWN - 3) + "...";
-    return "Invalid " + name + " '" + shown + "': " + what + ".";
+    return shown.length() > SHOWN ? shown.substring(0, SHOWN - 3) + "..." : shown;
   }
 }

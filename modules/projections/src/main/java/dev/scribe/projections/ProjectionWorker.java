@@ -342,25 +342,37 @@ final class ProjectionWorker {
 
   ProjectionStatus status() {
     long last = log.lastPosition();
-    long a = applied;
-    Subscription sub = subscription;
-    // Events held back by the tail that this projection only skips do not make it stale.
-    if (sub != null && !stopping && state != ProjectionState.FAILED) {
-      a = Math.max(a, Math.min(last, sub.currentThrough()));
-    }
+    long a = currentThrough(last);
     ProjectionState s = state;
     if (s == ProjectionState.CATCHING_UP && a >= last) s = ProjectionState.LIVE;
     return new ProjectionStatus(name(), s, a, checkpointed, last, failure);
   }
 
   /**
-   * Waits until the projection has applied {@code position}.
+   * The position the projection's state is current through: {@link #applied}, or later when every
+   * event after it that the tail has read is one this projection only skips (the tail holds those
+   * back until something wakes the subscription: {@link Subscription#currentThrough}).
+   */
+  private long currentThrough(long logLast) {
+    long a = applied;
+    Subscription sub = subscription;
+    if (sub != null && !stopping && state != ProjectionState.FAILED) {
+      a = Math.max(a, Math.min(logLast, sub.currentThrough()));
+    }
+    return a;
+  }
+
+  /**
+   * Waits until the projection's state is current through {@code position}: it has applied it, or
+   * every event up to it that it has not applied is one it only skips. A read right after another
+   * session's read (whose audit record no view applies) then waits for nothing, and does not wake
+   * the subscription to pass over that record.
    *
    * @return false if the timeout passed first
    * @throws ProjectionFailedException if it is failed or stopped: it would never get there
    */
   boolean awaitApplied(long position, Duration timeout) throws InterruptedException {
-    if (applied >= position) return true;
+    if (applied >= position || currentThrough(log.lastPosition()) >= position) return true;
     long deadline = System.nanoTime() + timeout.toNanos();
     Subscription asked = null;
     synchronized (progress) {

@@ -7,16 +7,12 @@ import dev.scribe.eventlog.EventLogClosedException;
 import dev.scribe.eventlog.EventLogException;
 import dev.scribe.eventlog.EventLogStorageException;
 import dev.scribe.eventlog.LogIndex;
-import dev.scribe.eventlog.NewEvent;
-import dev.scribe.eventlog.Placement;
 import dev.scribe.eventlog.StoredEvent;
 import java.io.File;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -397,32 +393,8 @@ final class AppendWriter {
 
   /** Checks the batch and seals its events into {@link #sealer}'s buffer. */
   private List<StoredEvent> seal(LogIndex current, AppendRequest request, Instant now) {
-    current.check(request);
-    String key = request.idempotencyKey().orElse("");
-    List<NewEvent> events = request.events();
-    long position = current.lastPosition();
-    byte[] previous = current.lastHash();
     sealer.reset();
-    if (events.size() == 1) {
-      NewEvent e = events.get(0);
-      return List.of(
-          sealer.seal(
-              e,
-              new Placement(
-                  position + 1, current.streamVersion(e.stream()) + 1, eventIds.get(), now, key,
-                  previous)));
-    }
-    Map<String, Long> versions = new HashMap<>();
-    List<StoredEvent> sealed = new ArrayList<>(events.size());
-    for (NewEvent e : events) {
-      long version = versions.getOrDefault(e.stream(), current.streamVersion(e.stream())) + 1;
-      versions.put(e.stream(), version);
-      StoredEvent s =
-          sealer.seal(e, new Placement(++position, version, eventIds.get(), now, key, previous));
-      previous = s.hash();
-      sealed.add(s);
-    }
-    return sealed;
+    return current.seal(request, now, eventIds, sealer::seal);
   }
 
   private void openDocument(long first) {

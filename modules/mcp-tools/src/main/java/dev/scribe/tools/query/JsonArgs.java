@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scribe.domain.query.InvalidQueryException;
 import dev.scribe.mcp.McpJson;
+import dev.scribe.tools.InvalidValues;
 import dev.scribe.tools.ToolArguments;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -103,7 +104,7 @@ final class JsonArgs extends ToolArguments {
   }
 
   static InvalidQueryException invalidValue(String name, JsonNode value, String why) {
-    String shown = value.isTextual() ? value.textValue() : value.toString();
+    String shown = InvalidValues.shown(value);
     return new InvalidQueryException(
         name, shown, "Invalid " + name + " " + (value.isTextual() ? "'" + shown + "'" : shown) + ": " + why + ".");
   }
