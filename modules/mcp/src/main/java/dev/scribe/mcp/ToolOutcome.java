@@ -11,8 +11,10 @@ public enum ToolOutcome {
   /** The client cancelled, or the session ended, before the result: nothing was sent. */
   CANCELLED;
 
+  private final String wireName = name().toLowerCase(Locale.ROOT);
+
   /** {@code "ok"}, {@code "tool_error"} or {@code "cancelled"}, as recorded. */
   public String wireName() {
-    return name().toLowerCase(Locale.ROOT);
+    return wireName;
   }
 }

@@ -8,6 +8,7 @@ import dev.scribe.server.testing.McpTestClient;
 import dev.scribe.server.testing.ScribeTestServer;
 import dev.scribe.server.testing.ToolReply;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,6 +53,8 @@ class ServerSmokeTest {
   void health_and_metrics_endpoints_answer(@TempDir Path dir) throws Exception {
     try (ScribeTestServer server = ScribeTestServer.inMemory(dir)) {
       server.client().call("health_check");
+      server.client().call("health_check");
+      assertThat(server.client().call("health_check", Map.of("verbose", true)).ok()).isFalse();
       java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
       java.net.http.HttpResponse<String> health =
           http.send(
@@ -65,7 +68,9 @@ class ServerSmokeTest {
               java.net.http.HttpResponse.BodyHandlers.ofString());
       assertThat(metrics.statusCode()).isEqualTo(200);
       assertThat(metrics.body())
-          .contains("scribe_tool_calls_seconds_count{outcome=\"ok\",tool=\"health_check\"} 1")
+          .contains("scribe_tool_calls_seconds_count{outcome=\"ok\",tool=\"health_check\"} 2")
+          .contains(
+              "scribe_tool_calls_seconds_count{outcome=\"tool_error\",tool=\"health_check\"} 1")
           .contains("scribe_log_position")
           .contains("scribe_projection_lag{projection=\"sessions\"}");
     }

@@ -22,6 +22,7 @@ import java.util.function.Function;
  *     [--sessions 64] [--projects 8] [--no-bind] [--warmup 10] [--seconds 30] \
  *     [--tool append_entry|read_recent|NAME] [--args JSON] [--rate CALLS_PER_S] \
  *     [--server-pid PID]   # the server's CPU time per call (Linux /proc), and its memory in --hold
+ *     [--slow-calls FILE]  # CSV of the measured calls slower than 2 ms: when each was due, how slow
  * java -cp benchmarks.jar dev.scribe.bench.load.LoadGenerator --url … --hold 1000 [--hold-shared] \
  *     [--idle 10] --server-pid PID
  * </pre>
@@ -42,6 +43,7 @@ public final class LoadGenerator {
     int hold = 0;
     boolean holdShared = false;
     int idle = 0;
+    Path slowCalls = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--url" -> url = args[++i];
@@ -57,6 +59,7 @@ public final class LoadGenerator {
         case "--hold" -> hold = Integer.parseInt(args[++i]);
         case "--hold-shared" -> holdShared = true;
         case "--idle" -> idle = Integer.parseInt(args[++i]);
+        case "--slow-calls" -> slowCalls = Path.of(args[++i]);
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
@@ -73,7 +76,9 @@ public final class LoadGenerator {
     Function<LoadRun.Conn, String> call = calls(tool, toolArgs);
     String label = tool + " x " + sessions + " sessions";
     new LoadRun(wire, call, rate, server, label).run(conns, warmup, false);
-    new LoadRun(wire, call, rate, server, label).run(conns, seconds, true);
+    LoadRun measured = new LoadRun(wire, call, rate, server, label);
+    measured.run(conns, seconds, true);
+    if (slowCalls != null) measured.writeSlowCalls(slowCalls);
     for (LoadRun.Conn c : conns) c.channel.close();
   }
 

@@ -5,6 +5,9 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -50,6 +53,10 @@ final class LoadRun {
   private final double rate;
   private final ServerProcess server;
   private final String label;
+  /** Calls slower than {@link #SLOW_NANOS}: due time since the start, latency, service time (ns). */
+  private long[] slow = new long[3 * 1024];
+  private int slowCount;
+  private static final long SLOW_NANOS = 2_000_000;
 
   LoadRun(McpWire wire, Function<Conn, String> call, double rate, ServerProcess server, String label) {
     this.wire = wire;
@@ -106,6 +113,7 @@ final class LoadRun {
           c.parser.feed(in);
           while (c.busy && c.parser.parse()) {
             long t = System.nanoTime();
+            if (report && t - c.intendedAt > SLOW_NANOS) noteSlow(c.intendedAt - start, t - c.intendedAt, t - c.sentAt);
             latency.recordValue(Math.max(1, t - c.intendedAt));
             service.recordValue(Math.max(1, t - c.sentAt));
             done++;
@@ -138,6 +146,22 @@ final class LoadRun {
         System.out.println(ServerProcess.threadCpuPerCall(threadsStart, server.threadTicks(), done));
       }
     }
+  }
+
+  private void noteSlow(long dueAt, long latencyNs, long serviceNs) {
+    if (slowCount + 3 > slow.length) slow = Arrays.copyOf(slow, slow.length * 2);
+    slow[slowCount++] = dueAt;
+    slow[slowCount++] = latencyNs;
+    slow[slowCount++] = serviceNs;
+  }
+
+  /** Writes the calls slower than 2 ms (CO-corrected) as CSV: due_ms,latency_ms,service_ms. */
+  void writeSlowCalls(Path file) throws IOException {
+    StringBuilder out = new StringBuilder("due_ms,latency_ms,service_ms\n");
+    for (int i = 0; i < slowCount; i += 3) {
+      out.append(String.format(Locale.ROOT, "%.3f,%.3f,%.3f%n", slow[i] / 1e6, slow[i + 1] / 1e6, slow[i + 2] / 1e6));
+    }
+    Files.writeString(file, out);
   }
 
   private static void print(String what, Histogram h) {
