@@ -79,8 +79,8 @@ public sealed interface FsyncPolicy {
   record Batch(Duration deferral) implements FsyncPolicy {
     /**
      * 100 ms, as the {@code interval} policy's default: a stream of reads then costs ~10 fsyncs a
-     * second. With 10 ms (~100 a second) the syncs alone doubled the p90 latency of a cheap read
-     * at 5,000 calls/s on 2 vCPUs (BENCHMARKS.md, sixth session).
+     * second. With 10 ms (~100 a second), the syncs alone took the p90 latency of a cheap read at
+     * 5,000 calls/s on 2 vCPUs from 0.4 to 1.6 ms (BENCHMARKS.md, sixth session).
      */
     public static final Duration DEFAULT_DEFERRAL = Duration.ofMillis(100);
 
