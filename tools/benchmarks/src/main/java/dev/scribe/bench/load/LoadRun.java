@@ -66,67 +66,36 @@ final class LoadRun {
     this.label = label;
   }
 
+  // The phase's state. The loop's steps are methods of their own (below), so the JIT compiles
+  // them once for all phases; a loop written inside run() is only compiled on-stack, for the
+  // phase that runs it, and the measured phase would start its loop interpreted again.
+  private final Histogram latency = new Histogram(60_000_000_000L, 3);
+  private final Histogram service = new Histogram(60_000_000_000L, 3);
+  private final ByteBuffer in = ByteBuffer.allocate(256 * 1024);
+  private long start;
+  private long interval;
+  private boolean report;
+  private int inFlight;
+  private long done;
+  private long errors;
+
   void run(List<Conn> conns, int seconds, boolean report) throws IOException {
-    Histogram latency = new Histogram(60_000_000_000L, 3);
-    Histogram service = new Histogram(60_000_000_000L, 3);
-    long errors = 0;
-    long done = 0;
-    long interval = rate > 0 ? Math.round(conns.size() * 1e9 / rate) : 0;
+    this.report = report;
+    interval = rate > 0 ? Math.round(conns.size() * 1e9 / rate) : 0;
     try (Selector selector = Selector.open()) {
       long cpuStart = server.cpuTicks();
       Map<String, Long> threadsStart = report ? server.threadTicks() : Map.of();
-      long start = System.nanoTime();
+      start = System.nanoTime();
       long end = start + seconds * 1_000_000_000L;
       for (Conn c : conns) {
         c.channel.register(selector, SelectionKey.OP_READ, c);
         c.due = start + (interval > 0 ? interval * c.index / conns.size() : 0);
       }
-      ByteBuffer in = ByteBuffer.allocate(256 * 1024);
-      int inFlight = 0;
       while (true) {
-        long now = System.nanoTime();
-        long nextDue = Long.MAX_VALUE;
-        for (Conn c : conns) {
-          if (c.busy || c.due >= end) continue;
-          if (c.due <= now) {
-            send(c, selector, now);
-            inFlight++;
-          } else {
-            nextDue = Math.min(nextDue, c.due);
-          }
-        }
+        long nextDue = sendDue(conns, selector, end);
         if (inFlight == 0 && nextDue == Long.MAX_VALUE) break;
         waitForWork(selector, nextDue - System.nanoTime());
-        for (SelectionKey k : selector.selectedKeys()) {
-          Conn c = (Conn) k.attachment();
-          if (k.isWritable() && c.pending != null) {
-            c.channel.write(c.pending);
-            if (!c.pending.hasRemaining()) {
-              c.pending = null;
-              k.interestOps(SelectionKey.OP_READ);
-            }
-          }
-          if (!k.isReadable()) continue;
-          in.clear();
-          if (c.channel.read(in) < 0) throw new IOException("server closed session " + c.index);
-          in.flip();
-          c.parser.feed(in);
-          while (c.busy && c.parser.parse()) {
-            long t = System.nanoTime();
-            if (report && t - c.intendedAt > SLOW_NANOS) noteSlow(c.intendedAt - start, t - c.intendedAt, t - c.sentAt);
-            latency.recordValue(Math.max(1, t - c.intendedAt));
-            service.recordValue(Math.max(1, t - c.sentAt));
-            done++;
-            inFlight--;
-            c.busy = false;
-            c.due = interval > 0 ? c.due + interval : t;
-            String body = c.parser.body();
-            if (c.parser.status() != 200 || body.contains("\"isError\":true") || body.contains("\"error\":{")) {
-              if (errors++ < 3) System.err.println("error: " + c.parser.status() + " " + body);
-            }
-          }
-        }
-        selector.selectedKeys().clear();
+        handleReady(selector);
       }
       double secs = (System.nanoTime() - start) / 1e9;
       if (!report) {
@@ -145,6 +114,58 @@ final class LoadRun {
             cpuSecs, secs, cpuSecs / secs, cpuSecs * 1e6 / done);
         System.out.println(ServerProcess.threadCpuPerCall(threadsStart, server.threadTicks(), done));
       }
+    }
+  }
+
+  /** Sends every call that is due; returns when the next one is due (none: Long.MAX_VALUE). */
+  private long sendDue(List<Conn> conns, Selector selector, long end) throws IOException {
+    long now = System.nanoTime();
+    long nextDue = Long.MAX_VALUE;
+    for (Conn c : conns) {
+      if (c.busy || c.due >= end) continue;
+      if (c.due <= now) {
+        send(c, selector, now);
+        inFlight++;
+      } else {
+        nextDue = Math.min(nextDue, c.due);
+      }
+    }
+    return nextDue;
+  }
+
+  /** Writes what is pending on writable connections, reads and records the answers that came. */
+  private void handleReady(Selector selector) throws IOException {
+    for (SelectionKey k : selector.selectedKeys()) {
+      Conn c = (Conn) k.attachment();
+      if (k.isWritable() && c.pending != null) {
+        c.channel.write(c.pending);
+        if (!c.pending.hasRemaining()) {
+          c.pending = null;
+          k.interestOps(SelectionKey.OP_READ);
+        }
+      }
+      if (!k.isReadable()) continue;
+      in.clear();
+      if (c.channel.read(in) < 0) throw new IOException("server closed session " + c.index);
+      in.flip();
+      c.parser.feed(in);
+      while (c.busy && c.parser.parse()) answered(c);
+    }
+    selector.selectedKeys().clear();
+  }
+
+  private void answered(Conn c) {
+    long t = System.nanoTime();
+    if (report && t - c.intendedAt > SLOW_NANOS) noteSlow(c.intendedAt - start, t - c.intendedAt, t - c.sentAt);
+    latency.recordValue(Math.max(1, t - c.intendedAt));
+    service.recordValue(Math.max(1, t - c.sentAt));
+    done++;
+    inFlight--;
+    c.busy = false;
+    c.due = interval > 0 ? c.due + interval : t;
+    String body = c.parser.body();
+    if (c.parser.status() != 200 || body.contains("\"isError\":true") || body.contains("\"error\":{")) {
+      if (errors++ < 3) System.err.println("error: " + c.parser.status() + " " + body);
     }
   }
 
