@@ -228,6 +228,11 @@ class ProjectionRunnerTest {
 
   /** Applies the events of project alpha's stream; notes the positions it applies and skips. */
   private static Projection alphaOnly(List<Long> applied, List<Long> skipped) {
+    return alphaOnly(applied, skipped, () -> {});
+  }
+
+  /** {@link #alphaOnly(List, List)} that runs {@code beforeSkip} before noting each skip. */
+  private static Projection alphaOnly(List<Long> applied, List<Long> skipped, Runnable beforeSkip) {
     return new Projection() {
       @Override
       public String name() {
@@ -252,6 +257,7 @@ class ProjectionRunnerTest {
 
       @Override
       public void skip(long position) {
+        beforeSkip.run();
         skipped.add(position);
       }
 
@@ -271,6 +277,16 @@ class ProjectionRunnerTest {
       throws Exception {
     List<Long> applied = Collections.synchronizedList(new ArrayList<>());
     List<Long> skipped = Collections.synchronizedList(new ArrayList<>());
+    // Skips cannot finish until the gate opens: a wait that needed them delivered cannot return.
+    CountDownLatch gate = new CountDownLatch(1);
+    Runnable beforeSkip =
+        () -> {
+          try {
+            gate.await(WAIT.toSeconds(), TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        };
     // A tail whose subscribers never wake on their own within the test: held-back events are
     // delivered only when an accepted event comes or somebody asks for them.
     SharedTail tail = new SharedTail(log, 2048, Duration.ofHours(1));
@@ -280,29 +296,31 @@ class ProjectionRunnerTest {
               log, tail, TestLog.CODEC,
               RunnerConfig.defaults(base).withIdleCheckpointInterval(NEVER));
       runners.add(r);
-      r.register(alphaOnly(applied, skipped));
+      r.register(alphaOnly(applied, skipped, beforeSkip));
       r.start();
       appendEntries(1); // alpha at 1
       assertThat(r.awaitApplied("alpha-only", 1, WAIT)).isTrue();
-      long last = 0;
-      for (int i = 0; i < 20; i++) {
-        last = append(log, entry("s1", "beta", "b" + i, "m")).lastPosition();
-      }
+      // 20 events the projection only skips, in one batch: the tail reads them as one page.
+      TestLog.Placed[] betas = new TestLog.Placed[20];
+      for (int i = 0; i < betas.length; i++) betas[i] = entry("s1", "beta", "b" + i, "m");
+      long last = append(log, betas).lastPosition();
       // Once the tail has read them, the projection's state counts as current through them...
       long deadline = System.nanoTime() + WAIT.toNanos();
       while (r.status("alpha-only").lastApplied() < last && System.nanoTime() < deadline) {
         Thread.onSpinWait();
       }
       assertThat(r.status("alpha-only").lastApplied()).isEqualTo(last);
-      // ...so waiting for them returns without asking the tail to deliver them.
+      // ...so waiting for them returns without their skips having been delivered.
       assertThat(r.awaitApplied("alpha-only", last, WAIT)).isTrue();
       assertThat(skipped).isEmpty();
 
+      gate.countDown();
       long alpha = append(log, entry("s1", "alpha", "a", "m")).lastPosition();
       assertThat(r.awaitApplied("alpha-only", alpha, WAIT)).isTrue();
       assertThat(skipped).hasSize(20).endsWith(last);
       assertThat(applied).containsExactly(1L, alpha);
     } finally {
+      gate.countDown();
       runners.forEach(ProjectionRunner::close);
       runners.clear();
       tail.close();
