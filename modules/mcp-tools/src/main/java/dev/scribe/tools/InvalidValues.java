@@ -2,7 +2,10 @@ package dev.scribe.tools;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** The one wording of "this argument has a value we refuse", shared by the tools' argument readers. */
+/**
+ * The one wording of "this argument has a value we refuse", shared by the tools' argument readers
+ * (query errors keep their own format, with {@link #shown} for the value).
+ */
 public final class InvalidValues {
   /** Longest value shown in a message; a longer one is cut with "...". */
   private static final int SHOWN = 200;

@@ -25,9 +25,10 @@ import java.util.concurrent.CompletionStage;
  * <p>Durability: session events and the records of state-changing calls complete once durable. The
  * record of a read-only call completes once written ({@link Acknowledgement#WRITTEN}): it is in the
  * log, in order, before the answer leaves, and its fsync follows within the {@code batch} policy's
- * deferral (at once when a write is queued behind it), but the answer does not wait for the disk. A read changed nothing, so all that a machine crash in that window
- * could lose is the record of the read itself; any later durable append in the log makes it
- * durable too. Without this, every read under {@code --fsync batch} waited a full fsync.
+ * deferral (at once when a write is queued behind it), but the answer does not wait for the disk.
+ * A read changed nothing, so all that a machine crash in that window could lose is the record of
+ * the read itself; any later durable append in the log makes it durable too. Without this, every
+ * read under {@code --fsync batch} waited a full fsync.
  */
 final class EventRecordingObserver implements SessionObserver {
   private final AppendEvents log;

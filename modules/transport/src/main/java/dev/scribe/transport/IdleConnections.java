@@ -13,8 +13,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Closes HTTP connections that stayed idle, with no request in flight, for a whole sweep interval, as Node's {@code keepAliveTimeout} and Jetty's idle timeout do. An idle MCP
- * session then costs the server its session state alone (≈ 1.7 KB) instead of that plus an open
+ * Closes HTTP connections that stayed idle, with no request in flight, for a whole sweep
+ * interval, as Node's {@code keepAliveTimeout} and Jetty's idle timeout do. An idle MCP session
+ * then costs the server its session state alone (≈ 1.7 KB) instead of that plus an open
  * keep-alive connection (≈ 9 KB of Vert.x and Netty state, BENCHMARKS.md); the client opens a new
  * connection with its next request, which HTTP clients do anyway.
  *

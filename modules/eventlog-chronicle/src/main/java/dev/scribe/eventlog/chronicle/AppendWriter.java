@@ -460,7 +460,8 @@ final class AppendWriter {
     chronicleLast = documentIndex;
     committed.add(new Committed(documentIndex, docFirst));
     File file = appender.currentFile();
-    if (file != null) backlog.fileWritten(file);
+    // Only batch syncs per file; the other policies sync through the appender.
+    if (file != null && config.fsync() instanceof FsyncPolicy.Batch) backlog.fileWritten(file);
     lastDocumentIndex = documentIndex;
     int cycle = rollCycle.toCycle(documentIndex);
     if (cycle != currentCycle) {

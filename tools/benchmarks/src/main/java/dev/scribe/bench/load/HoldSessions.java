@@ -39,31 +39,29 @@ final class HoldSessions {
     long t0 = System.nanoTime();
     List<Held> held = open(n);
     double openSecs = (System.nanoTime() - t0) / 1e9;
-    long heap1 = server.heapUsedAfterGc();
-    long rss1 = server.rssBytes();
     System.out.printf(Locale.ROOT, "hold: opened %d sessions (%s) in %.1f s (%.0f sessions/s)%n",
         n, shared ? "one shared connection" : "one idle connection each", openSecs, n / openSecs);
-    if (heap0 >= 0 && heap1 >= 0) {
-      System.out.printf(Locale.ROOT, "hold: heap after full GC %.1f MiB -> %.1f MiB = %.0f bytes per idle session%n",
-          heap0 / 1048576.0, heap1 / 1048576.0, (heap1 - heap0) / (double) n);
-    }
-    System.out.printf(Locale.ROOT, "hold: RSS %.1f MiB -> %.1f MiB = %.0f bytes per idle session%n",
-        rss0 / 1048576.0, rss1 / 1048576.0, (rss1 - rss0) / (double) n);
+    printMemory("", heap0, rss0, n);
     if (idleSeconds > 0) {
       Thread.sleep(idleSeconds * 1000L);
-      long heap2 = server.heapUsedAfterGc();
-      long rss2 = server.rssBytes();
-      if (heap0 >= 0 && heap2 >= 0) {
-        System.out.printf(Locale.ROOT, "hold: after %d s idle, heap after full GC %.1f MiB = %.0f bytes per idle session%n",
-            idleSeconds, heap2 / 1048576.0, (heap2 - heap0) / (double) n);
-      }
-      System.out.printf(Locale.ROOT, "hold: after %d s idle, RSS %.1f MiB = %.0f bytes per idle session%n",
-          idleSeconds, rss2 / 1048576.0, (rss2 - rss0) / (double) n);
+      printMemory("after " + idleSeconds + " s idle, ", heap0, rss0, n);
     }
     int alive = ping(held);
     System.out.printf(Locale.ROOT, "hold: %d of %d held sessions answered ping after %d s idle%n", alive, n, idleSeconds);
     close(held);
     return alive == n;
+  }
+
+  /** The server's heap (after a full GC) and RSS now, against the baseline, per held session. */
+  private void printMemory(String when, long heap0, long rss0, int n) throws IOException {
+    long heap = server.heapUsedAfterGc();
+    long rss = server.rssBytes();
+    if (heap0 >= 0 && heap >= 0) {
+      System.out.printf(Locale.ROOT, "hold: %sheap after full GC %.1f MiB -> %.1f MiB = %.0f bytes per idle session%n",
+          when, heap0 / 1048576.0, heap / 1048576.0, (heap - heap0) / (double) n);
+    }
+    System.out.printf(Locale.ROOT, "hold: %sRSS %.1f MiB -> %.1f MiB = %.0f bytes per idle session%n",
+        when, rss0 / 1048576.0, rss / 1048576.0, (rss - rss0) / (double) n);
   }
 
   private record Held(SocketChannel channel, HttpResponseParser parser, String sessionId) {}
