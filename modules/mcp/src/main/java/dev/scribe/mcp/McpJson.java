@@ -13,6 +13,7 @@ import dev.scribe.mcp.jsonrpc.JsonRpcDecoder;
 import dev.scribe.mcp.jsonrpc.JsonRpcResponse;
 import dev.scribe.mcp.jsonrpc.RequestId;
 import java.io.UncheckedIOException;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -103,6 +104,40 @@ public final class McpJson {
   /** The wire form of an error response. */
   public static byte[] errorBytes(@Nullable RequestId id, int code, String message) {
     return bytes(errorMessage(id, code, message, null));
+  }
+
+  /** The wire form of an error response with data. */
+  static byte[] errorBytes(@Nullable RequestId id, int code, String message, @Nullable JsonNode data) {
+    return bytes(errorMessage(id, code, message, data));
+  }
+
+  /** The wire form of a result response. */
+  static byte[] resultBytes(RequestId id, JsonNode result) {
+    return bytes(resultMessage(id, result));
+  }
+
+  /**
+   * A JSON array of already encoded messages (a batch's answers), spliced byte for byte: each
+   * element is compact JSON, so the array is too.
+   */
+  static byte[] array(List<byte[]> elements) {
+    int size = 2 + Math.max(0, elements.size() - 1);
+    for (byte[] e : elements) {
+      size += e.length;
+    }
+    byte[] out = new byte[size];
+    out[0] = '[';
+    int at = 1;
+    for (int i = 0; i < elements.size(); i++) {
+      if (i > 0) {
+        out[at++] = ',';
+      }
+      byte[] e = elements.get(i);
+      System.arraycopy(e, 0, out, at, e.length);
+      at += e.length;
+    }
+    out[at] = ']';
+    return out;
   }
 
   /** The wire form of a decoded error response. */

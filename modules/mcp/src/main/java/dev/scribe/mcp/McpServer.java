@@ -177,8 +177,9 @@ public final class McpServer {
           return null;
         };
     // A recording that is still in flight completes on the recorder's thread (the event log's
-    // single writer): continue on the tool executor instead, so answering a call (encoding and
-    // sending it) never runs on, and never slows, the log writer.
+    // single writer): what follows runs on `continuations` instead, so that nothing slow (encoding,
+    // a blocking send) runs on, and slows, the log writer. A caller whose continuation only hands
+    // bytes to a queue passes a direct executor.
     CompletableFuture<Void> f = stage.toCompletableFuture();
     return f.isDone() ? f.handle(logFailure) : f.handleAsync(logFailure, continuations);
   }

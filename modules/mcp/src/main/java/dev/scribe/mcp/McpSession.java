@@ -1,7 +1,6 @@
 package dev.scribe.mcp;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scribe.mcp.jsonrpc.ErrorCodes;
 import dev.scribe.mcp.jsonrpc.Inbound;
@@ -246,12 +245,12 @@ public final class McpSession {
       return;
     }
     boolean batch = inbound instanceof Inbound.Batch;
-    List<CompletableFuture<Optional<ObjectNode>>> answers = new ArrayList<>();
+    List<CompletableFuture<Optional<byte[]>>> answers = new ArrayList<>();
     if (inbound instanceof Inbound.Batch b) {
       for (JsonRpcResponse.Error e : b.invalid()) {
         answers.add(
             CompletableFuture.completedFuture(
-                Optional.of(McpJson.errorMessage(e.id(), e.code(), e.message(), e.data()))));
+                Optional.of(McpJson.errorBytes(e))));
       }
     }
     for (JsonRpcMessage m : inbound.messages()) {
@@ -270,7 +269,7 @@ public final class McpSession {
     }
     CompletableFuture<Void> delivered;
     if (!batch) {
-      delivered = answers.get(0).thenAccept(a -> deliver(channel, a.map(McpJson::bytes)));
+      delivered = answers.get(0).thenAccept(a -> deliver(channel, a));
     } else {
       delivered = deliverBatch(answers, channel);
     }
@@ -282,17 +281,18 @@ public final class McpSession {
   }
 
   private static CompletableFuture<Void> deliverBatch(
-      List<CompletableFuture<Optional<ObjectNode>>> answers, ResponseChannel channel) {
+      List<CompletableFuture<Optional<byte[]>>> answers, ResponseChannel channel) {
     return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new))
         .thenRun(
             () -> {
-              ArrayNode all = McpJson.mapper().createArrayNode();
-              for (CompletableFuture<Optional<ObjectNode>> a : answers) {
+              List<byte[]> all = new ArrayList<>(answers.size());
+              for (CompletableFuture<Optional<byte[]>> a : answers) {
                 a.join().ifPresent(all::add);
               }
-              deliver(channel, all.isEmpty() ? Optional.empty() : Optional.of(McpJson.bytes(all)));
+              deliver(channel, all.isEmpty() ? Optional.empty() : Optional.of(McpJson.array(all)));
             });
   }
+
 
   private static void deliver(ResponseChannel channel, Optional<byte[]> response) {
     if (response.isPresent()) {
@@ -302,7 +302,7 @@ public final class McpSession {
     }
   }
 
-  private CompletableFuture<Optional<ObjectNode>> request(JsonRpcRequest r, ResponseChannel ch) {
+  private CompletableFuture<Optional<byte[]>> request(JsonRpcRequest r, ResponseChannel ch) {
     try {
       switch (r.method()) {
         case "ping":
@@ -327,37 +327,36 @@ public final class McpSession {
       }
     } catch (JsonRpcException e) {
       return CompletableFuture.completedFuture(
-          Optional.of(McpJson.errorMessage(r.id(), e.code(), e.getMessage(), e.data().orElse(null))));
+          Optional.of(McpJson.errorBytes(r.id(), e.code(), e.getMessage(), e.data().orElse(null))));
     } catch (RuntimeException e) {
       LOG.error("session {}: {} failed", id, r.method(), e);
       return CompletableFuture.completedFuture(
-          Optional.of(
-              McpJson.errorMessage(r.id(), ErrorCodes.INTERNAL_ERROR, "Internal error", null)));
+          Optional.of(McpJson.errorBytes(r.id(), ErrorCodes.INTERNAL_ERROR, "Internal error")));
     }
   }
 
   /** A feature's result or failure as a response; only protocol faults keep their own message. */
-  private CompletableFuture<Optional<ObjectNode>> featureAnswer(
+  private CompletableFuture<Optional<byte[]>> featureAnswer(
       JsonRpcRequest r, CompletableFuture<JsonNode> result) {
     return result.handle(
         (v, e) -> {
           if (e == null) {
-            return Optional.of(McpJson.resultMessage(r.id(), v));
+            return Optional.of(McpJson.resultBytes(r.id(), v));
           }
           Throwable t = ErrorTable.unwrap(e);
           if (t instanceof JsonRpcException j) {
-            return Optional.of(McpJson.errorMessage(r.id(), j.code(), j.getMessage(), j.data().orElse(null)));
+            return Optional.of(McpJson.errorBytes(r.id(), j.code(), j.getMessage(), j.data().orElse(null)));
           }
           LOG.error("session {}: {} failed", id, r.method(), t);
-          return Optional.of(McpJson.errorMessage(r.id(), ErrorCodes.INTERNAL_ERROR, "Internal error", null));
+          return Optional.of(McpJson.errorBytes(r.id(), ErrorCodes.INTERNAL_ERROR, "Internal error"));
         });
   }
 
-  private static CompletableFuture<Optional<ObjectNode>> answer(JsonRpcRequest r, JsonNode result) {
-    return CompletableFuture.completedFuture(Optional.of(McpJson.resultMessage(r.id(), result)));
+  private static CompletableFuture<Optional<byte[]>> answer(JsonRpcRequest r, JsonNode result) {
+    return CompletableFuture.completedFuture(Optional.of(McpJson.resultBytes(r.id(), result)));
   }
 
-  private CompletableFuture<Optional<ObjectNode>> setLevel(JsonRpcRequest r) {
+  private CompletableFuture<Optional<byte[]>> setLevel(JsonRpcRequest r) {
     Optional<String> level = stringParam(r, "level");
     if (level.isEmpty()) {
       throw JsonRpcException.invalidParams("logging/setLevel needs params.level");
@@ -369,7 +368,7 @@ public final class McpSession {
     return answer(r, McpJson.object());
   }
 
-  private CompletableFuture<Optional<ObjectNode>> callTool(JsonRpcRequest r, ResponseChannel ch) {
+  private CompletableFuture<Optional<byte[]>> callTool(JsonRpcRequest r, ResponseChannel ch) {
     JsonNode params = r.params();
     if (!(params instanceof ObjectNode p)) {
       throw JsonRpcException.invalidParams("tools/call needs params");

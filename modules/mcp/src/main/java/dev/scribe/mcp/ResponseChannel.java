@@ -35,4 +35,13 @@ public interface ResponseChannel {
 
   /** No response will come (the request was cancelled, or the session ended). Ends the exchange. */
   void abandon();
+
+  /**
+   * True when {@link #notify}, {@link #respond} and {@link #abandon} only queue the message for
+   * another thread and return at once. The engine then may call them from the event log's writer
+   * thread, which nothing may block; otherwise it calls them from its tool executor.
+   */
+  default boolean neverBlocks() {
+    return false;
+  }
 }

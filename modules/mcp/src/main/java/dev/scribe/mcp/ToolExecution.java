@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
@@ -40,7 +41,7 @@ final class ToolExecution implements ToolContext {
   private final ResponseChannel channel;
   private final String executionId;
   private final Instant started;
-  private final CompletableFuture<Optional<ObjectNode>> response = new CompletableFuture<>();
+  private final CompletableFuture<Optional<byte[]>> response = new CompletableFuture<>();
 
   private boolean cancelled;
   private boolean finished;
@@ -72,7 +73,7 @@ final class ToolExecution implements ToolContext {
   }
 
   /** The JSON-RPC response to send, or empty if none may be sent (cancelled). */
-  CompletableFuture<Optional<ObjectNode>> response() {
+  CompletableFuture<Optional<byte[]>> response() {
     return response;
   }
 
@@ -184,11 +185,13 @@ final class ToolExecution implements ToolContext {
             errorCode,
             micros,
             tool.definition().annotations().readOnly());
-    ObjectNode message = callResult == null ? null : McpJson.resultMessage(requestId, callResult);
+    // Encoded here, on the tool thread, so that the recording's completion only hands the bytes
+    // on. A channel that never blocks takes them on the recorder's own thread (the event log's
+    // writer), which saves a thread hop per call; any other channel gets them from the executor.
+    byte[] message = callResult == null ? null : McpJson.resultBytes(requestId, callResult);
+    Executor continuations = channel.neverBlocks() ? Runnable::run : server.executor();
     McpServer.record(
-            () -> server.observer().toolInvoked(invocation),
-            "toolInvoked " + executionId,
-            server.executor())
+            () -> server.observer().toolInvoked(invocation), "toolInvoked " + executionId, continuations)
         .thenRun(() -> response.complete(Optional.ofNullable(message)));
   }
 

@@ -102,6 +102,12 @@ final class HttpExchange implements ResponseChannel {
         });
   }
 
+  /** Every write only queues onto the request's context ({@link Outbox}). */
+  @Override
+  public boolean neverBlocks() {
+    return true;
+  }
+
   private void onContext(Runnable r) {
     outbox.submit(r);
   }
