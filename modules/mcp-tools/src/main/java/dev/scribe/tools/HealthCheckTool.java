@@ -6,6 +6,7 @@ import dev.scribe.mcp.McpJson;
 import dev.scribe.mcp.ToolAnnotations;
 import dev.scribe.mcp.ToolCall;
 import dev.scribe.mcp.ToolDefinition;
+import dev.scribe.mcp.ToolHandler;
 import dev.scribe.mcp.ToolResult;
 import dev.scribe.projections.ProjectionStatus;
 import java.util.List;
@@ -46,7 +47,8 @@ public final class HealthCheckTool {
                             .build()))
                 .build(),
             ToolAnnotations.forReads());
-    return new ToolBinding(def, call -> check(kit, call));
+    // Reads two positions and builds a small object: safe to run on the event loop.
+    return new ToolBinding(def, ToolHandler.neverBlocking(call -> check(kit, call)));
   }
 
   private static CompletionStage<ToolResult> check(ToolKit kit, ToolCall call) {

@@ -403,6 +403,11 @@ public final class McpSession {
           ErrorCodes.INVALID_REQUEST,
           "Invalid Request: request id " + r.id() + " is already in use in this session");
     }
+    // A cheap call runs here when nothing in it can block; only a channel that never blocks may
+    // be used from this thread (an HTTP exchange; stdio's reader goes through the executor).
+    if (ch.neverBlocks() && call.runAtOnce()) {
+      return call.response();
+    }
     try {
       server.executor().execute(call::run);
     } catch (RejectedExecutionException e) {

@@ -46,43 +46,91 @@ public final class ModeGate {
 
   /**
    * The gate the MCP engine runs before validating arguments ({@link ToolGate}): a refused call
-   * is refused, and a sentinel violation logged, whatever its arguments.
+   * is refused, and a sentinel violation logged, whatever its arguments. It answers at once when
+   * the sessions view is current for the session and the call is no violation (logging one is a
+   * write).
    */
   public ToolGate toolGate() {
-    return this::refusal;
+    return new ToolGate() {
+      @Override
+      public Optional<ToolResult> refusal(ToolCall call) {
+        return ModeGate.this.refusal(call);
+      }
+
+      @Override
+      public AtOnce refusalAtOnce(ToolCall call) {
+        return ModeGate.this.refusalAtOnce(call);
+      }
+    };
   }
 
+  /** What the gate decides for a call, before anything is written. */
+  private sealed interface Verdict {
+    record Pass() implements Verdict {}
+
+    record Refuse(ToolResult result) implements Verdict {}
+
+    /** A sentinel-mode violation: refused, and logged to the repository's sentinel log. */
+    record Violation(SessionState session, String reason, String message) implements Verdict {}
+  }
+
+  private static final Verdict PASS = new Verdict.Pass();
+
   private Optional<ToolResult> refusal(ToolCall call) {
-    String tool = call.toolName();
     Optional<SessionState> st;
     try {
       st = s.session(call.sessionId());
     } catch (ToolException e) {
       // The mode cannot be read (the sessions view failed or lags): refuse, except the one tool
       // whose job is to report such failures and which touches nothing.
-      if (HEALTH_CHECK.equals(tool)) return Optional.empty();
+      if (HEALTH_CHECK.equals(call.toolName())) return Optional.empty();
       return Optional.of(ToolResult.error(e.code(), e.getMessage(), e.details()));
     }
+    Verdict v = verdict(call, st);
+    if (v instanceof Verdict.Refuse r) return Optional.of(r.result());
+    if (v instanceof Verdict.Violation x) {
+      return Optional.of(logged(() -> violation(call, x.session(), x.reason(), x.message())));
+    }
+    return Optional.empty();
+  }
+
+  private ToolGate.AtOnce refusalAtOnce(ToolCall call) {
+    Optional<Optional<SessionState>> st;
+    try {
+      st = s.sessionIfCurrent(call.sessionId());
+    } catch (RuntimeException e) {
+      return ToolGate.AtOnce.NotAtOnce.INSTANCE; // the executor meets it again, and answers it
+    }
+    if (st.isEmpty()) return ToolGate.AtOnce.NotAtOnce.INSTANCE;
+    Verdict v = verdict(call, st.get());
+    if (v instanceof Verdict.Violation) return ToolGate.AtOnce.NotAtOnce.INSTANCE;
+    return new ToolGate.AtOnce.Answer(
+        v instanceof Verdict.Refuse r ? Optional.of(r.result()) : Optional.empty());
+  }
+
+  private Verdict verdict(ToolCall call, Optional<SessionState> st) {
+    String tool = call.toolName();
     String mode = st.map(SessionState::mode).orElse(Modes.PROJECT);
     switch (Modes.decide(mode, tool)) {
       case REFUSED_IN_PROJECT:
-        return Optional.of(refused(Modes.PROJECT, tool));
+        return new Verdict.Refuse(refused(Modes.PROJECT, tool));
       case REFUSED_IN_SENTINEL:
-        return Optional.of(
-            logged(() -> violation(call, st.get(), Modes.NOT_ALLOWED_IN_SENTINEL, Modes.refusal(Modes.SENTINEL, tool))));
+        return new Verdict.Violation(
+            st.get(), Modes.NOT_ALLOWED_IN_SENTINEL, Modes.refusal(Modes.SENTINEL, tool));
       default:
         break;
     }
     if (Modes.SENTINEL.equals(mode) && "query_entries".equals(tool)) {
       String scope = call.arguments().path(SCOPE_ARG).asText("");
       if (!scope.isEmpty() && !SENTINEL_SCOPE.equals(scope)) {
-        return Optional.of(
-            logged(() -> violation(call, st.get(), "search_scope_not_allowed_in_sentinel_mode",
-                "Tool 'query_entries' with search_scope '" + scope + "' is not allowed in sentinel mode"
-                    + " (a sentinel session searches its repository's sentinel log: search_scope \"sentinel\")")));
+        return new Verdict.Violation(
+            st.get(),
+            "search_scope_not_allowed_in_sentinel_mode",
+            "Tool 'query_entries' with search_scope '" + scope + "' is not allowed in sentinel mode"
+                + " (a sentinel session searches its repository's sentinel log: search_scope \"sentinel\")");
       }
     }
-    return Optional.empty();
+    return PASS;
   }
 
   /**

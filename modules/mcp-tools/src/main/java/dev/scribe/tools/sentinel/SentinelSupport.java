@@ -70,12 +70,21 @@ public final class SentinelSupport {
    * (right after initialize or set_mode), never for other sessions' traffic.
    */
   public Optional<SessionState> session(String sessionId) {
+    Optional<Optional<SessionState>> current = sessionIfCurrent(sessionId);
+    if (current.isPresent()) return current.get();
+    await(SessionsView.NAME);
+    return sessions.find(sessionId);
+  }
+
+  /**
+   * As {@link #session}, without waiting: the session's state (empty for an unknown session) when
+   * the view is current for it, or empty when it is not and {@link #session} would wait.
+   */
+  Optional<Optional<SessionState>> sessionIfCurrent(String sessionId) {
     long version = kit.streams().streamVersion(Streams.session(sessionId));
     Optional<SessionState> s = sessions.find(sessionId);
     boolean current = s.isPresent() ? s.get().sessionVersion() == version : version == 0;
-    if (current) return s;
-    await(SessionsView.NAME);
-    return sessions.find(sessionId);
+    return current ? Optional.of(s) : Optional.empty();
   }
 
   /** The session's mode, fresh ({@code project} when the session is unknown). */
