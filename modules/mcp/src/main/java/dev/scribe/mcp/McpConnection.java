@@ -146,7 +146,8 @@ public final class McpConnection {
       McpServer.record(
           () -> server.observer().sessionClosed(s.id(), reason),
           "sessionClosed " + s.id(),
-          server.executor());
+          server.executor(),
+          () -> {});
     }
   }
 

@@ -155,34 +155,42 @@ public final class McpServer {
     return record(
             () -> observer.sessionOpened(id, transport, client, version),
             "sessionOpened " + id,
-            executor)
+            executor,
+            () -> {})
         .thenApply(v -> new InitOutcome.Opened(session, response));
   }
 
-  /** Runs an observer call; a failure is logged, never propagated. */
-  static CompletionStage<Void> record(
-      Supplier<CompletionStage<Void>> call, String what, Executor continuations) {
+  /**
+   * Runs an observer call, then {@code then}; a failure is logged, never propagated.
+   *
+   * @return done once {@code then} ran
+   */
+  static CompletableFuture<Void> record(
+      Supplier<CompletionStage<Void>> call, String what, Executor continuations, Runnable then) {
     CompletionStage<Void> stage;
     try {
       stage = call.get();
     } catch (RuntimeException e) {
       LOG.warn("recording {} failed", what, e);
+      then.run();
       return CompletableFuture.completedFuture(null);
     }
-    BiFunction<Void, Throwable, Void> logFailure =
+    BiFunction<Void, Throwable, Void> settle =
         (v, e) -> {
           if (e != null) {
             LOG.warn("recording {} failed", what, e);
           }
+          then.run();
           return null;
         };
     // A recording that is still in flight completes on the recorder's thread (the event log's
-    // single writer): what follows runs on `continuations` instead, so that nothing slow (encoding,
-    // a blocking send) runs on, and slows, the log writer. A caller whose continuation only hands
-    // bytes to a queue passes a direct executor.
+    // single writer): `then` runs on `continuations` instead, so that nothing slow (encoding, a
+    // blocking send) runs on, and slows, the log writer. A caller whose `then` only hands bytes to
+    // a queue passes a direct executor. One attachment, so `then` never runs on a third thread.
     CompletableFuture<Void> f = stage.toCompletableFuture();
-    return f.isDone() ? f.handle(logFailure) : f.handleAsync(logFailure, continuations);
+    return f.isDone() ? f.handle(settle) : f.handleAsync(settle, continuations);
   }
+
 
   private static CompletionStage<InitOutcome> failed(JsonRpcRequest request, String message) {
     return CompletableFuture.completedFuture(

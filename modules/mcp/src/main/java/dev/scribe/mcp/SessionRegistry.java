@@ -115,7 +115,8 @@ public final class SessionRegistry {
     McpServer.record(
         () -> server.observer().sessionClosed(sessionId, reason),
         "sessionClosed " + sessionId,
-        server.executor());
+        server.executor(),
+        () -> {});
     return true;
   }
 

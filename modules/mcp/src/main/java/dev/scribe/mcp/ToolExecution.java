@@ -219,8 +219,10 @@ final class ToolExecution implements ToolContext {
     byte[] message = callResult == null ? null : McpJson.resultBytes(requestId, callResult);
     Executor continuations = channel.neverBlocks() ? Runnable::run : server.executor();
     McpServer.record(
-            () -> server.observer().toolInvoked(invocation), "toolInvoked " + executionId, continuations)
-        .thenRun(() -> response.complete(Optional.ofNullable(message)));
+        () -> server.observer().toolInvoked(invocation),
+        "toolInvoked " + executionId,
+        continuations,
+        () -> response.complete(Optional.ofNullable(message)));
   }
 
   static ObjectNode callToolResult(ToolResult r) {

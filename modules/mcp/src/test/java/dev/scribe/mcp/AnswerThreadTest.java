@@ -13,9 +13,12 @@ import dev.scribe.mcp.testing.TestTools;
 import dev.scribe.mcp.testing.Wire;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -42,7 +45,29 @@ class AnswerThreadTest {
   private final ExecutorService recorder =
       Executors.newSingleThreadExecutor(r -> new Thread(r, "test-recorder"));
   /** Recordings of finished calls, completed only when the test says so. */
-  private final BlockingQueue<CompletableFuture<Void>> recordings = new LinkedBlockingQueue<>();
+  private final BlockingQueue<Recording> recordings = new LinkedBlockingQueue<>();
+
+  /**
+   * A recording that tells when the engine has attached what follows it: completed before that,
+   * the engine would go on on its own thread, and the test would not see the recorder's thread.
+   */
+  private static final class Recording extends CompletableFuture<Void> {
+    final CountDownLatch attached = new CountDownLatch(1);
+
+    @Override
+    public <U> CompletableFuture<U> handleAsync(
+        BiFunction<? super Void, Throwable, ? extends U> fn, Executor executor) {
+      CompletableFuture<U> next = super.handleAsync(fn, executor);
+      attached.countDown();
+      return next;
+    }
+
+    /** Completes it on {@code thread} once the engine waits for it. */
+    void completeOn(Executor thread) throws InterruptedException {
+      assertThat(attached.await(30, TimeUnit.SECONDS)).as("the engine waits for the recording").isTrue();
+      thread.execute(() -> complete(null));
+    }
+  }
 
   private final SessionObserver observer =
       new SessionObserver() {
@@ -59,7 +84,7 @@ class AnswerThreadTest {
 
         @Override
         public CompletionStage<Void> toolInvoked(ToolInvocation invocation) {
-          CompletableFuture<Void> recorded = new CompletableFuture<>();
+          Recording recorded = new Recording();
           recordings.add(recorded);
           return recorded;
         }
@@ -168,10 +193,10 @@ class AnswerThreadTest {
 
   private String answerThread(NotingChannel channel) throws Exception {
     open().receive(call(server, 7, "echo", "{\"message\":\"hi\"}"), channel);
-    CompletableFuture<Void> recording = recordings.poll(30, TimeUnit.SECONDS);
+    Recording recording = recordings.poll(30, TimeUnit.SECONDS);
     assertThat(recording).as("the call was recorded").isNotNull();
     assertThat(channel.thread).as("no answer before the recording completes").isNotDone();
-    recorder.execute(() -> recording.complete(null));
+    recording.completeOn(recorder);
     String thread = channel.thread.get(30, TimeUnit.SECONDS);
     JsonNode answer = McpJson.parseObject(channel.message);
     assertThat(answer.get("id").asInt()).isEqualTo(7);
