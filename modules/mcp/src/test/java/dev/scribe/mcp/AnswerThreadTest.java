@@ -8,6 +8,7 @@ import dev.scribe.mcp.jsonrpc.JsonRpcRequest;
 import dev.scribe.mcp.jsonrpc.RequestId;
 import dev.scribe.mcp.testing.Ids;
 import dev.scribe.mcp.testing.MutableClock;
+import dev.scribe.mcp.testing.RecordingObserver;
 import dev.scribe.mcp.testing.TestServers;
 import dev.scribe.mcp.testing.TestTools;
 import dev.scribe.mcp.testing.Wire;
@@ -70,25 +71,12 @@ class AnswerThreadTest {
   }
 
   private final SessionObserver observer =
-      new SessionObserver() {
-        @Override
-        public CompletionStage<Void> sessionOpened(
-            String sessionId, TransportKind transport, ClientInfo client, String protocolVersion) {
-          return CompletableFuture.completedFuture(null);
-        }
-
-        @Override
-        public CompletionStage<Void> sessionClosed(String sessionId, CloseReason reason) {
-          return CompletableFuture.completedFuture(null);
-        }
-
-        @Override
-        public CompletionStage<Void> toolInvoked(ToolInvocation invocation) {
-          Recording recorded = new Recording();
-          recordings.add(recorded);
-          return recorded;
-        }
-      };
+      new RecordingObserver(
+          () -> {
+            Recording recorded = new Recording();
+            recordings.add(recorded);
+            return recorded;
+          });
 
   /** Threads the handlers ran on. */
   private final BlockingQueue<String> handlerThreads = new LinkedBlockingQueue<>();

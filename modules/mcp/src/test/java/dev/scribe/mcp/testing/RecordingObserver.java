@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /** Keeps every callback, in order, and lets a test wait for the next one. */
 public final class RecordingObserver implements SessionObserver {
@@ -22,6 +23,17 @@ public final class RecordingObserver implements SessionObserver {
 
   private final BlockingQueue<Object> events = new LinkedBlockingQueue<>();
   private final List<Object> all = new ArrayList<>();
+  private final Supplier<CompletionStage<Void>> toolInvokedResult;
+
+  /** Every recording completes at once. */
+  public RecordingObserver() {
+    this(() -> CompletableFuture.completedFuture(null));
+  }
+
+  /** A tool call's recording completes when the stage {@code toolInvokedResult} gives does. */
+  public RecordingObserver(Supplier<CompletionStage<Void>> toolInvokedResult) {
+    this.toolInvokedResult = toolInvokedResult;
+  }
 
   @Override
   public CompletionStage<Void> sessionOpened(
@@ -39,7 +51,7 @@ public final class RecordingObserver implements SessionObserver {
   @Override
   public CompletionStage<Void> toolInvoked(ToolInvocation invocation) {
     add(invocation);
-    return CompletableFuture.completedFuture(null);
+    return toolInvokedResult.get();
   }
 
   private synchronized void add(Object e) {
