@@ -106,7 +106,7 @@ public final class McpConnection {
                   out.send(outcome.response());
                 });
       case "ping":
-        out.send(McpJson.bytes(McpJson.resultMessage(r.id(), McpJson.object())));
+        out.send(McpJson.resultBytes(r.id(), McpJson.object()));
         return done();
       case "server/discover":
         // The 2026-07-28 probe: a prompt, non-modern error makes the client fall back to initialize.
@@ -146,8 +146,7 @@ public final class McpConnection {
       McpServer.record(
           () -> server.observer().sessionClosed(s.id(), reason),
           "sessionClosed " + s.id(),
-          server.executor(),
-          () -> {});
+          server.executor());
     }
   }
 

@@ -103,7 +103,7 @@ public final class McpJson {
 
   /** The wire form of an error response. */
   public static byte[] errorBytes(@Nullable RequestId id, int code, String message) {
-    return bytes(errorMessage(id, code, message, null));
+    return errorBytes(id, code, message, null);
   }
 
   /** The wire form of an error response with data. */
@@ -142,7 +142,7 @@ public final class McpJson {
 
   /** The wire form of a decoded error response. */
   public static byte[] errorBytes(JsonRpcResponse.Error error) {
-    return bytes(errorMessage(error.id(), error.code(), error.message(), error.data()));
+    return errorBytes(error.id(), error.code(), error.message(), error.data());
   }
 
   static ObjectNode request(RequestId id, String method, ObjectNode params) {

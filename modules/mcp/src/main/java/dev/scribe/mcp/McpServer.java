@@ -151,13 +151,18 @@ public final class McpServer {
     if (info.instructions() != null) {
       result.put("instructions", info.instructions());
     }
-    byte[] response = McpJson.bytes(McpJson.resultMessage(request.id(), result));
+    byte[] response = McpJson.resultBytes(request.id(), result);
     return record(
             () -> observer.sessionOpened(id, transport, client, version),
             "sessionOpened " + id,
-            executor,
-            () -> {})
+            executor)
         .thenApply(v -> new InitOutcome.Opened(session, response));
+  }
+
+  /** Runs an observer call; a failure is logged, never propagated. */
+  static CompletableFuture<Void> record(
+      Supplier<CompletionStage<Void>> call, String what, Executor continuations) {
+    return record(call, what, continuations, () -> {});
   }
 
   /**
@@ -190,7 +195,6 @@ public final class McpServer {
     CompletableFuture<Void> f = stage.toCompletableFuture();
     return f.isDone() ? f.handle(settle) : f.handleAsync(settle, continuations);
   }
-
 
   private static CompletionStage<InitOutcome> failed(JsonRpcRequest request, String message) {
     return CompletableFuture.completedFuture(

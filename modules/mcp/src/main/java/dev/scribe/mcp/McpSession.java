@@ -293,7 +293,6 @@ public final class McpSession {
             });
   }
 
-
   private static void deliver(ResponseChannel channel, Optional<byte[]> response) {
     if (response.isPresent()) {
       channel.respond(response.get());

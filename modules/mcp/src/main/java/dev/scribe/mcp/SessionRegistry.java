@@ -115,8 +115,7 @@ public final class SessionRegistry {
     McpServer.record(
         () -> server.observer().sessionClosed(sessionId, reason),
         "sessionClosed " + sessionId,
-        server.executor(),
-        () -> {});
+        server.executor());
     return true;
   }
 
