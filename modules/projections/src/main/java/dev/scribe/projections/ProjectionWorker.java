@@ -62,6 +62,14 @@ final class ProjectionWorker {
   private volatile boolean stopping = true;
   private volatile @Nullable Subscription subscription; // written under this
   private byte[] appliedHash = NO_HASH; // under applyLock
+  /**
+   * Events applied (not skipped) since the last checkpoint; under applyLock. The busy checkpoint
+   * counts these, not positions: on a busy server most events are tool-call records a projection
+   * only skips, and counting them cost every projection a checkpoint (two fsyncs) per thousand
+   * calls, ~65 fsyncs a second at 5,000 calls/s, competing with the log's own. Skipped positions
+   * are checkpointed by {@link #tick} once the projection is idle or caught up.
+   */
+  private int appliedSinceCheckpoint;
   private boolean open; // under applyLock
   private long appliedAtLastTick = -1; // checkpoint thread only
 
@@ -254,13 +262,14 @@ final class ProjectionWorker {
           fail(Stage.APPLY, stored.position(), e);
           throw e;
         }
+        appliedSinceCheckpoint++;
       }
       applied = stored.position();
       appliedHash = stored.hash();
       if (state == ProjectionState.CATCHING_UP && applied >= log.lastPosition()) {
         state = ProjectionState.LIVE;
       }
-      if (applied - checkpointed >= checkpointEvery && !checkpointLocked()) {
+      if (appliedSinceCheckpoint >= checkpointEvery && !checkpointLocked()) {
         throw new StopDelivery();
       }
     } finally {
@@ -285,6 +294,7 @@ final class ProjectionWorker {
     try {
       projection.checkpoint(cp);
       checkpointed = at;
+      appliedSinceCheckpoint = 0;
       return true;
     } catch (Exception e) {
       fail(Stage.CHECKPOINT, at, e);

@@ -10,7 +10,8 @@ import java.time.Duration;
  *
  * @param baseDirectory each projection gets {@code <baseDirectory>/<name>/} (the server uses {@code
  *     <data>/projections})
- * @param checkpointEvery checkpoint after this many applied events even while busy
+ * @param checkpointEvery checkpoint after this many applied events even while busy (events a
+ *     projection only skips do not count: they are checkpointed once it is idle or caught up)
  * @param idleCheckpointInterval how often the runner looks for projections that have applied events
  *     since their last checkpoint and are idle or caught up, and checkpoints them
  */

@@ -3,6 +3,8 @@ package dev.scribe.projections;
 import dev.scribe.domain.RecordedEvent;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -25,8 +27,24 @@ final class Instrumented<P extends Projection> implements Projection {
   volatile @Nullable CountDownLatch gate;
   final CountDownLatch blocked = new CountDownLatch(1);
 
+  /**
+   * Whether the wrapper passes on the inner projection's event filter ({@link #eventTypes}, {@link
+   * #applies}); without it every event is applied (and counted), which most tests count on.
+   */
+  private final boolean filters;
+
   Instrumented(P inner) {
+    this(inner, false);
+  }
+
+  private Instrumented(P inner, boolean filters) {
     this.inner = inner;
+    this.filters = filters;
+  }
+
+  /** A wrapper that applies only the events {@code inner} applies and skips the others. */
+  static <P extends Projection> Instrumented<P> filtering(P inner) {
+    return new Instrumented<>(inner, true);
   }
 
   @Override
@@ -38,6 +56,21 @@ final class Instrumented<P extends Projection> implements Projection {
   public Checkpoint open(Path directory) throws IOException {
     if (failOpen) throw new IOException("Permission denied");
     return inner.open(directory);
+  }
+
+  @Override
+  public Optional<Set<String>> eventTypes() {
+    return filters ? inner.eventTypes() : Optional.empty();
+  }
+
+  @Override
+  public boolean applies(String type, String stream) {
+    return !filters || inner.applies(type, stream);
+  }
+
+  @Override
+  public void skip(long position) throws IOException {
+    inner.skip(position);
   }
 
   @Override

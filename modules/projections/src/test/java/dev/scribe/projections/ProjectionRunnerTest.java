@@ -53,6 +53,12 @@ class ProjectionRunnerTest {
         FoldProjection.snapshotted(name, EntryCounts.fold(), EntryCounts.CODEC));
   }
 
+  /** As {@link #counts}, skipping the event types the fold ignores (tool-call records among them). */
+  private static Instrumented<FoldProjection<EntryCounts>> filteringCounts(String name) {
+    return Instrumented.filtering(
+        FoldProjection.snapshotted(name, EntryCounts.fold(), EntryCounts.CODEC));
+  }
+
   private void appendEntries(int n) {
     for (int i = 0; i < n; i++)
       append(log, entry("s1", i % 2 == 0 ? "alpha" : "beta", "e" + i, "m"));
@@ -352,6 +358,47 @@ class ProjectionRunnerTest {
         .get()
         .extracting(c -> c.checkpoint().position())
         .isEqualTo(25L);
+  }
+
+  @Test
+  void skipped_events_do_not_count_towards_the_busy_checkpoint() throws Exception {
+    Instrumented<FoldProjection<EntryCounts>> p = filteringCounts("counts");
+    ProjectionRunner r =
+        runner(
+            RunnerConfig.defaults(base).withCheckpointEvery(10).withIdleCheckpointInterval(NEVER));
+    r.register(p);
+    r.start();
+
+    for (int i = 0; i < 25; i++) append(log, TestLog.toolInvoked("s1", "health_check"));
+    appendEntries(9);
+    assertThat(r.awaitApplied("counts", 34, WAIT)).isTrue();
+    assertThat(p.checkpoints).as("34 positions, 9 applied").isEmpty();
+
+    appendEntries(1); // the tenth applied event
+    // (awaitApplied may return before the checkpoint its event triggers is written: wait for it.)
+    assertThat(p.checkpoints.poll(30, TimeUnit.SECONDS))
+        .isNotNull()
+        .extracting(Checkpoint::position)
+        .isEqualTo(35L);
+  }
+
+  @Test
+  void skipped_events_are_checkpointed_when_idle() throws Exception {
+    Instrumented<FoldProjection<EntryCounts>> p = filteringCounts("counts");
+    ProjectionRunner r =
+        runner(
+            RunnerConfig.defaults(base)
+                .withCheckpointEvery(10)
+                .withIdleCheckpointInterval(Duration.ofMillis(20)));
+    r.register(p);
+    r.start();
+
+    for (int i = 0; i < 25; i++) append(log, TestLog.toolInvoked("s1", "health_check"));
+    assertThat(r.awaitApplied("counts", 25, WAIT)).isTrue();
+    Checkpoint c = p.checkpoints.poll(30, TimeUnit.SECONDS);
+    while (c != null && c.position() < 25) c = p.checkpoints.poll(30, TimeUnit.SECONDS);
+    assertThat(c).isNotNull().extracting(Checkpoint::position).isEqualTo(25L);
+    assertThat(p.applies.get()).as("only skipped events").isZero();
   }
 
   @Test
