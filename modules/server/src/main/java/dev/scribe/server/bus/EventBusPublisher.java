@@ -36,6 +36,10 @@ import org.slf4j.LoggerFactory;
  * subscription thread waits (the log keeps them), so a stalled event loop costs no memory and
  * loses nothing.
  *
+ * <p>Deploy it on a worker context ({@code ThreadingModel.WORKER}), as the server does, to keep
+ * publishing off the event loops that serve HTTP: under group commit, events become readable in
+ * groups of hundreds at once. On an event loop context it works the same.
+ *
  * <p>It starts after the log's last position at deploy time (or at a given position): consumers
  * that need history subscribe with {@link CatchUpSubscription}, which reads it from the log. Events
  * of a type this build cannot decode are skipped with a warning ({@link #skipped()}).

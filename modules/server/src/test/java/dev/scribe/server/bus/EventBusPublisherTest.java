@@ -7,6 +7,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.scribe.domain.RecordedEvent;
 import dev.scribe.eventlog.AppendResult;
 import dev.scribe.eventlog.InMemoryEventLog;
+import io.vertx.core.Context;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
@@ -110,6 +113,42 @@ class EventBusPublisherTest {
     }
     assertThat(publisher.lastPublished()).isEqualTo(8);
     assertThat(publisher.failure()).isEmpty();
+  }
+
+  @Test
+  void deployed_as_a_worker_like_the_server_does_it_publishes_in_order_off_the_event_loops(
+      Vertx vertx, VertxTestContext ctx) throws Exception {
+    List<Long> seen = Collections.synchronizedList(new ArrayList<>());
+    List<Boolean> fromEventLoop = Collections.synchronizedList(new ArrayList<>());
+    Checkpoint all = ctx.checkpoint(300);
+    vertx
+        .eventBus()
+        .<RecordedEvent>localConsumer(
+            EventAddresses.ALL,
+            m -> {
+              seen.add(m.body().position());
+              all.flag();
+            });
+    // Which thread publishes, seen where every publish passes: the bus's outbound interceptor.
+    vertx
+        .eventBus()
+        .addOutboundInterceptor(
+            dc -> {
+              if (dc.message().address().equals(EventAddresses.ALL)) {
+                fromEventLoop.add(Context.isOnEventLoopThread());
+              }
+              dc.next();
+            });
+    await(
+        vertx.deployVerticle(
+            EventBusPublisher.over(log, CODEC),
+            new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)));
+
+    for (int i = 0; i < 300; i++) BusFixtures.entry(log, "s1", "alpha", "e" + i);
+
+    assertThat(ctx.awaitCompletion(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(seen).containsExactlyElementsOf(LongStream.rangeClosed(1, 300).boxed().toList());
+    assertThat(fromEventLoop).hasSize(300).containsOnly(false);
   }
 
   @Test
