@@ -59,6 +59,14 @@ class ProjectionRunnerTest {
         FoldProjection.snapshotted(name, EntryCounts.fold(), EntryCounts.CODEC));
   }
 
+  /** The first checkpoint {@code p} writes at or past {@code position} (null if none within 30 s). */
+  private static Checkpoint checkpointReaching(Instrumented<?> p, long position)
+      throws InterruptedException {
+    Checkpoint c = p.checkpoints.poll(30, TimeUnit.SECONDS);
+    while (c != null && c.position() < position) c = p.checkpoints.poll(30, TimeUnit.SECONDS);
+    return c;
+  }
+
   private void appendEntries(int n) {
     for (int i = 0; i < n; i++)
       append(log, entry("s1", i % 2 == 0 ? "alpha" : "beta", "e" + i, "m"));
@@ -395,9 +403,7 @@ class ProjectionRunnerTest {
 
     for (int i = 0; i < 25; i++) append(log, TestLog.toolInvoked("s1", "health_check"));
     assertThat(r.awaitApplied("counts", 25, WAIT)).isTrue();
-    Checkpoint c = p.checkpoints.poll(30, TimeUnit.SECONDS);
-    while (c != null && c.position() < 25) c = p.checkpoints.poll(30, TimeUnit.SECONDS);
-    assertThat(c).isNotNull().extracting(Checkpoint::position).isEqualTo(25L);
+    assertThat(checkpointReaching(p, 25)).isNotNull().extracting(Checkpoint::position).isEqualTo(25L);
     assertThat(p.applies.get()).as("only skipped events").isZero();
   }
 
@@ -419,9 +425,7 @@ class ProjectionRunnerTest {
             entry("s1", "alpha", "e2", "m"),
             entry("s1", "beta", "e3", "m")),
         "x1");
-    Checkpoint c = p.checkpoints.poll(30, TimeUnit.SECONDS);
-    while (c != null && c.position() < 3) c = p.checkpoints.poll(30, TimeUnit.SECONDS);
-    assertThat(c).isNotNull().extracting(Checkpoint::position).isEqualTo(3L);
+    assertThat(checkpointReaching(p, 3)).isNotNull().extracting(Checkpoint::position).isEqualTo(3L);
     // (The status may lag the recorded checkpoint by a moment; the file is written first.)
     assertThat(CheckpointFile.read(base.resolve("counts").resolve("checkpoint")))
         .get()
