@@ -40,6 +40,15 @@ def read_slow(out):
     return start, calls
 
 
+def measured_seconds(out):
+    """The measured run's length, from the generator's report ("... calls in 10.0 s = ...")."""
+    for line in open(out + '.gen'):
+        m = re.search(r'open loop at .* calls in ([\d.]+) s', line)
+        if m:
+            return float(m.group(1))
+    raise SystemExit(out + '.gen: no open-loop report from the generator')
+
+
 def clusters(calls):
     out = []
     for due, latency in calls:
@@ -56,7 +65,7 @@ def main():
     shown = int(sys.argv[2]) if len(sys.argv) > 2 else 12
     names = read_names(out)
     start, calls = read_slow(out)
-    end = start + 10
+    end = start + measured_seconds(out)
     runs = []                              # (t0, t1, cpu, name) a thread ran on a vCPU
     on_cpu = {}                            # cpu -> (since, name)
     off = {}                               # tid -> (since, state) for server/generator threads

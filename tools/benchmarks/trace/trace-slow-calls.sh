@@ -27,6 +27,19 @@ port=$(sed -E 's/.*"httpPort" *: *([0-9]+).*/\1/' "$data/server.json")
 url="http://127.0.0.1:$port/mcp"
 "${G[@]}" --url "$url" --server-pid "$jpid" --sessions 64 --warmup 5 --seconds 40 --tool health_check --no-bind | grep -E "calls/s"
 
+# Leave the kernel's tracer as found, whatever happens: off, its clock and buffer size restored.
+clock=$(sed -E 's/.*\[([a-z0-9_-]+)\].*/\1/' $T/trace_clock); buffer=$(cat $T/buffer_size_kb)
+untrace() {
+  echo 0 > $T/tracing_on
+  echo "!stacktrace if prev_state & 2" > $T/events/sched/sched_switch/trigger 2>/dev/null || true
+  echo > $T/set_event; echo > $T/trace
+  echo "$clock" > $T/trace_clock; echo "$buffer" > $T/buffer_size_kb
+}
+stop_server() {  # waits (up to 10 s) for it to close its log before deleting the data
+  kill "$jpid" 2>/dev/null || return 0
+  for _ in $(seq 1 50); do kill -0 "$jpid" 2>/dev/null || break; sleep 0.2; done
+}
+trap 'untrace; stop_server; rm -rf "$data" "$data.log"' EXIT
 echo 0 > $T/tracing_on; echo > $T/trace; echo mono > $T/trace_clock; echo 30000 > $T/buffer_size_kb
 echo > $T/set_event
 for e in sched:sched_switch sched:sched_wakeup; do echo $e >> $T/set_event; done
@@ -39,7 +52,5 @@ gj=$(pgrep -f "LoadGenerator --url $url" | while read -r p; do [ "$(cat /proc/$p
 for k in $(ls /proc/$gj/task); do echo "$k $(cat /proc/$gj/task/$k/comm)"; done > "$out.genthreads"
 wait $gen; grep -E "calls/s|ms: p50" "$out.gen"
 echo 0 > $T/tracing_on
-echo "!stacktrace if prev_state & 2" > $T/events/sched/sched_switch/trigger
-cat $T/trace > "$out.trace"; echo > $T/trace; echo > $T/set_event
+cat $T/trace > "$out.trace"
 for k in $(ls /proc/$jpid/task); do echo "$k $(cat /proc/$jpid/task/$k/comm)"; done > "$out.threads"
-kill "$jpid"; sleep 1; rm -rf "$data" "$data.log"

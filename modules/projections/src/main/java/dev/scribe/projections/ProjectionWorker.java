@@ -117,7 +117,7 @@ final class ProjectionWorker {
         return;
       }
       applied = cp.position();
-      checkpointed = cp.position();
+      markCheckpointed(cp.position());
       appliedHash = cp.eventHash().isEmpty() ? NO_HASH : HexFormat.of().parseHex(cp.eventHash());
     } finally {
       applyLock.unlock();
@@ -147,7 +147,7 @@ final class ProjectionWorker {
         return;
       }
       applied = 0;
-      checkpointed = 0;
+      markCheckpointed(0);
       appliedHash = NO_HASH;
     } finally {
       applyLock.unlock();
@@ -287,14 +287,19 @@ final class ProjectionWorker {
         && projection.applies(stored.type(), stored.stream());
   }
 
+  /** The projection's durable state is at {@code position}; under applyLock. */
+  private void markCheckpointed(long position) {
+    checkpointed = position;
+    appliedSinceCheckpoint = 0;
+  }
+
   private boolean checkpointLocked() {
     long at = applied;
     if (at == checkpointed) return true;
     Checkpoint cp = new Checkpoint(at, HexFormat.of().formatHex(appliedHash));
     try {
       projection.checkpoint(cp);
-      checkpointed = at;
-      appliedSinceCheckpoint = 0;
+      markCheckpointed(at);
       return true;
     } catch (Exception e) {
       fail(Stage.CHECKPOINT, at, e);
