@@ -60,6 +60,9 @@ public final class McpJson {
 
   /** Compact text of a tree. */
   public static String text(JsonNode node) {
+    if (node.isObject() && node.isEmpty()) {
+      return "{}"; // the arguments of every call without any: no writer for them
+    }
     try {
       return MAPPER.writeValueAsString(node);
     } catch (JsonProcessingException e) {

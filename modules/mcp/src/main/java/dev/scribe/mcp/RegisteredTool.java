@@ -15,6 +15,11 @@ public final class RegisteredTool {
   private final Schema input;
   private final @Nullable Schema output;
   private final ObjectNode advertised;
+  /**
+   * Whether the input schema accepts {@code {}}: decided once here, so the calls of tools without
+   * arguments (the most frequent, e.g. {@code health_check}) skip the validator.
+   */
+  private final boolean acceptsNoArguments;
 
   RegisteredTool(
       ToolDefinition definition,
@@ -27,6 +32,7 @@ public final class RegisteredTool {
     this.input = input;
     this.output = output;
     this.advertised = advertised;
+    this.acceptsNoArguments = input.validate(McpJson.object()).isEmpty();
   }
 
   public ToolDefinition definition() {
@@ -44,6 +50,9 @@ public final class RegisteredTool {
 
   /** The first input-schema violation, as {@code "$.field: what is wrong"}, if any. */
   public Optional<String> inputViolation(JsonNode arguments) {
+    if (acceptsNoArguments && arguments.isObject() && arguments.isEmpty()) {
+      return Optional.empty();
+    }
     return firstViolation(input, arguments);
   }
 

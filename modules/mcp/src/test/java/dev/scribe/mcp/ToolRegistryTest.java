@@ -62,6 +62,27 @@ class ToolRegistryTest {
   }
 
   @Test
+  void empty_arguments_are_checked_like_any_others_whether_the_schema_admits_them_or_not() {
+    ToolRegistry r = new TestTools().registry();
+    // echo requires "message": {} is refused, naming it (the shortcut for {} must not skip this).
+    assertThat(r.find("echo").orElseThrow().inputViolation(McpJson.object()))
+        .hasValueSatisfying(v -> assertThat(v).contains("message"));
+    ToolDefinition none =
+        ToolDefinition.of(
+            "none", "d", schema("{\"type\":\"object\",\"additionalProperties\":false}"),
+            schema("{\"type\":\"object\"}"), ToolAnnotations.forReads());
+    RegisteredTool t =
+        ToolRegistry.builder()
+            .add(none, c -> CompletableFuture.completedFuture(ToolResult.success(McpJson.object(), "")))
+            .build()
+            .find("none")
+            .orElseThrow();
+    assertThat(t.inputViolation(McpJson.object())).isEmpty();
+    assertThat(t.inputViolation(McpJson.parseObject("{\"x\":1}"))).isPresent();
+    assertThat(t.inputViolation(McpJson.mapper().createArrayNode())).isPresent();
+  }
+
+  @Test
   void annotations_and_descriptions_are_published() {
     JsonNode echo = new TestTools().registry().find("echo").orElseThrow().advertised();
     assertThat(echo.get("description").asText()).isEqualTo("Returns its message.");

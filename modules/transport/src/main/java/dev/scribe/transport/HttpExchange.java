@@ -3,8 +3,9 @@ package dev.scribe.transport;
 import dev.scribe.mcp.McpSession;
 import dev.scribe.mcp.ResponseChannel;
 import io.vertx.core.Context;
-import io.vertx.core.buffer.Buffer;
+import io.netty.buffer.Unpooled;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.internal.buffer.BufferInternal;
 import java.time.Duration;
 
 /**
@@ -81,7 +82,8 @@ final class HttpExchange implements ResponseChannel {
             response
                 .setStatusCode(200)
                 .putHeader("Content-Type", "application/json")
-                .end(Buffer.buffer(message));
+                // Wrapped, not copied: Buffer.buffer(byte[]) copies, and the message is ours alone.
+                .end(BufferInternal.buffer(Unpooled.wrappedBuffer(message)));
           }
         });
   }
