@@ -3,9 +3,7 @@ package dev.scribe.transport;
 import dev.scribe.mcp.McpSession;
 import dev.scribe.mcp.ResponseChannel;
 import io.vertx.core.Context;
-import io.netty.buffer.Unpooled;
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.internal.buffer.BufferInternal;
 import java.time.Duration;
 
 /**
@@ -82,8 +80,7 @@ final class HttpExchange implements ResponseChannel {
             response
                 .setStatusCode(200)
                 .putHeader("Content-Type", "application/json")
-                // Wrapped, not copied: Buffer.buffer(byte[]) copies, and the message is ours alone.
-                .end(BufferInternal.buffer(Unpooled.wrappedBuffer(message)));
+                .end(Bodies.of(message));
           }
         });
   }

@@ -220,7 +220,7 @@ public final class McpHttpHandler implements AutoCloseable {
       ctx.response()
           .setStatusCode(400)
           .putHeader("Content-Type", "application/json")
-          .end(Buffer.buffer(McpJson.errorBytes(r.error())));
+          .end(Bodies.of(McpJson.errorBytes(r.error())));
       return;
     }
     if (session == null) {
@@ -306,13 +306,13 @@ public final class McpHttpHandler implements AutoCloseable {
                           response
                               .setStatusCode(200)
                               .putHeader("Content-Type", "application/json")
-                              .end(Buffer.buffer(o.response()));
+                              .end(Bodies.of(o.response()));
                         }
                       } else {
                         response
                             .setStatusCode(400)
                             .putHeader("Content-Type", "application/json")
-                            .end(Buffer.buffer(outcome.response()));
+                            .end(Bodies.of(outcome.response()));
                       }
                     }));
   }
@@ -392,7 +392,7 @@ public final class McpHttpHandler implements AutoCloseable {
     }
     r.setStatusCode(status)
         .putHeader("Content-Type", "application/json")
-        .end(Buffer.buffer(McpJson.errorBytes(id, code, message)));
+        .end(Bodies.of(McpJson.errorBytes(id, code, message)));
   }
 
   private static @Nullable RequestId firstRequestId(Inbound inbound, String method) {
