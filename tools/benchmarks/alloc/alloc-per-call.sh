@@ -26,22 +26,20 @@ report=$("${G[@]}" "${args[@]}" --warmup 0 --seconds 20 --rate "$rate" | grep -E
 jcmd "$jpid" JFR.stop name=alloc filename="$jfr" > /dev/null
 echo "$report"
 calls=$(echo "$report" | sed -E 's/.*: ([0-9]+) calls in.*/\1/')
-jfr print --events jdk.ThreadAllocationStatistics "$jfr" | python3 -c '
-import sys, re, collections
+jfr print --json --events jdk.ThreadAllocationStatistics "$jfr" | python3 -c '
+import sys, json, re, collections
 calls = int(sys.argv[1])
 first, last, group = {}, {}, {}
-for ev in sys.stdin.read().split("jdk.ThreadAllocationStatistics {")[1:]:
-    t = re.search(r"thread = \"([^\"]*)\" \(javaThreadId = (\d+)\)", ev)
-    a = re.search(r"allocated = ([\d.]+) (\w+)", ev)
-    if not t or not a:
-        continue
-    v = float(a.group(1)) * {"byte": 1, "bytes": 1, "kB": 1024, "MB": 1024**2, "GB": 1024**3}[a.group(2)]
-    first.setdefault(t.group(2), v); last[t.group(2)] = v
-    group[t.group(2)] = re.sub(r"\d+", "N", t.group(1))
+events = json.load(sys.stdin)["recording"]["events"]
+for ev in sorted(events, key=lambda e: e["values"]["startTime"]):
+    v = ev["values"]
+    tid = v["thread"]["javaThreadId"]
+    first.setdefault(tid, v["allocated"]); last[tid] = v["allocated"]
+    group[tid] = re.sub(r"\d+", "N", v["thread"]["javaName"] or "?")
 per = collections.Counter()
 for k in last:
     per[group[k]] += last[k] - first[k]
 print(f"server allocation per call: {sum(per.values()) / calls:.0f} B over {calls} calls")
-for name, v in per.most_common(8):
-    print(f"  {v / calls:7.0f} B  {name}")
+for name, b in per.most_common(8):
+    print(f"  {b / calls:7.0f} B  {name}")
 ' "$calls"

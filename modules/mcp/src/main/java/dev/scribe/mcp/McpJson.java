@@ -3,6 +3,7 @@ package dev.scribe.mcp;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonSerializable;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
@@ -49,8 +50,8 @@ public final class McpJson {
     return JsonNodeFactory.instance.objectNode();
   }
 
-  /** Compact UTF-8 bytes of a tree. */
-  public static byte[] bytes(JsonNode node) {
+  /** Compact UTF-8 bytes of a tree (or of anything else that writes itself). */
+  public static byte[] bytes(JsonSerializable node) {
     try {
       return MAPPER.writeValueAsBytes(node);
     } catch (JsonProcessingException e) {

@@ -167,7 +167,7 @@ final class ToolExecution implements ToolContext {
     session.finished(this);
     ToolOutcome outcome;
     String errorCode = null;
-    ObjectNode callResult = null;
+    ToolResult answered = null;
     if (wasCancelled) {
       outcome = ToolOutcome.CANCELLED;
     } else {
@@ -200,7 +200,7 @@ final class ToolExecution implements ToolContext {
       } else {
         outcome = ToolOutcome.OK;
       }
-      callResult = callToolResult(r);
+      answered = r;
     }
     long micros = Duration.between(started, server.clock().instant()).toNanos() / 1_000;
     ToolInvocation invocation =
@@ -216,13 +216,20 @@ final class ToolExecution implements ToolContext {
     // Encoded here, on the tool thread, so that the recording's completion only hands the bytes
     // on. A channel that never blocks takes them on the recorder's own thread (the event log's
     // writer), which saves a thread hop per call; any other channel gets them from the executor.
-    byte[] message = callResult == null ? null : McpJson.resultBytes(requestId, callResult);
+    byte[] message = answered == null ? null : answerBytes(requestId, answered);
     Executor continuations = channel.neverBlocks() ? Runnable::run : server.executor();
     McpServer.record(
         () -> server.observer().toolInvoked(invocation),
         "toolInvoked " + executionId,
         continuations,
         () -> response.complete(Optional.ofNullable(message)));
+  }
+
+  /** The encoded answer carrying {@code r}. */
+  static byte[] answerBytes(RequestId id, ToolResult r) {
+    return r instanceof ToolResult.Success s
+        ? SuccessAnswer.bytes(id, s)
+        : McpJson.resultBytes(id, callToolResult(r));
   }
 
   static ObjectNode callToolResult(ToolResult r) {
