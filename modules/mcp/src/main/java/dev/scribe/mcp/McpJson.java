@@ -51,9 +51,9 @@ public final class McpJson {
   }
 
   /** Compact UTF-8 bytes of a tree (or of anything else that writes itself). */
-  public static byte[] bytes(JsonSerializable node) {
+  public static byte[] bytes(JsonSerializable value) {
     try {
-      return MAPPER.writeValueAsBytes(node);
+      return MAPPER.writeValueAsBytes(value);
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
