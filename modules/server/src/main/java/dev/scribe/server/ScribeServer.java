@@ -26,6 +26,7 @@ import dev.scribe.transport.IdleConnections;
 import dev.scribe.transport.LoopbackConfig;
 import dev.scribe.transport.LoopbackServer;
 import dev.scribe.transport.McpHttpHandler;
+import io.vertx.core.Context;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.ThreadingModel;
@@ -44,14 +45,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The composition root: the only place that chooses implementations and wires them together —
  * the event log, the projections and views, the tools, the MCP engine, the HTTP and loopback
- * (stdio) transports and the event-bus publisher. Start it with {@link #start}; close it to stop
- * everything in reverse order.
+ * (stdio) transports and, when {@linkplain #publishEvents asked for}, the event-bus publisher.
+ * Start it with {@link #start}; close it to stop everything in reverse order.
  */
 public final class ScribeServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ScribeServer.class);
@@ -74,6 +76,7 @@ public final class ScribeServer implements AutoCloseable {
   private ScribeMetrics metrics;
   private McpHttpHandler http;
   private Vertx vertx;
+  private @Nullable EventBusPublisher publisher; // deployed by the first publishEvents()
   private int httpPort;
   private int stdioPort;
 
@@ -200,15 +203,6 @@ public final class ScribeServer implements AutoCloseable {
     stdioPort = loopback.port();
     closers.add(() -> await(loopback.close()));
 
-    // The publisher shares the projections' reads and decodes of the log. It runs on a worker
-    // context, not on an event loop: under the batch fsync policy the records of read-only calls
-    // become readable in groups (~500 every 100 ms at 5,000 calls/s), and publishing such a group
-    // held an HTTP event loop for a millisecond or more, 256 events at a time.
-    await(
-        vertx.deployVerticle(
-            new EventBusPublisher(log, projections.tail(), projections::decode),
-            new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)));
-
     if (config.token() != null) data.writeToken(config.token());
     data.writeServerInfo(
         new ServerInfo(
@@ -302,6 +296,44 @@ public final class ScribeServer implements AutoCloseable {
 
   public DataDirectory dataDirectory() {
     return data;
+  }
+
+  /**
+   * Publishes every event the log commits from now on on this server's Vert.x event bus ({@link
+   * dev.scribe.server.bus.EventAddresses}, docs/event-bus.md) and returns that Vert.x instance, for
+   * in-process consumers: plain ones on its event bus, or a {@link
+   * dev.scribe.server.bus.CatchUpSubscription} over {@link #log()}.
+   *
+   * <p>The first call deploys the publisher, which starts after the log's last position; later
+   * calls return the same instance. Until then nothing is published: a server nobody follows (such
+   * as {@code scribe serve}, which has no in-process consumers) would otherwise decode and publish
+   * every record of every call for no one (3.4 KB allocated per call, BENCHMARKS.md).
+   *
+   * @throws IllegalStateException on a Vert.x event loop thread, which must not wait for the
+   *     deployment
+   */
+  public synchronized Vertx publishEvents() {
+    if (Context.isOnEventLoopThread()) {
+      throw new IllegalStateException(
+          "publishEvents() waits for the publisher to deploy: call it off the event loop");
+    }
+    if (publisher == null) {
+      // The publisher shares the projections' reads and decodes of the log. It runs on a worker
+      // context, not on an event loop: under the batch fsync policy the records of read-only calls
+      // become readable in groups (~500 every 100 ms at 5,000 calls/s), and publishing such a
+      // group held an HTTP event loop for a millisecond or more, 256 events at a time.
+      EventBusPublisher p = new EventBusPublisher(log, projections.tail(), projections::decode);
+      await(
+          vertx.deployVerticle(
+              p, new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)));
+      publisher = p;
+    }
+    return vertx;
+  }
+
+  /** Whether {@link #publishEvents} has started publishing. */
+  synchronized boolean publishingEvents() {
+    return publisher != null;
   }
 
   /** Stops listening, drains, closes the log and releases the data directory. */

@@ -2,13 +2,21 @@ package dev.scribe.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.scribe.domain.RecordedEvent;
 import dev.scribe.domain.events.SessionOpened;
 import dev.scribe.domain.events.ToolInvoked;
+import dev.scribe.server.bus.EventAddresses;
 import dev.scribe.server.testing.McpTestClient;
 import dev.scribe.server.testing.ScribeTestServer;
 import dev.scribe.server.testing.ToolReply;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.MessageConsumer;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,6 +81,47 @@ class ServerSmokeTest {
               "scribe_tool_calls_seconds_count{outcome=\"tool_error\",tool=\"health_check\"} 1")
           .contains("scribe_log_position")
           .contains("scribe_projection_lag{projection=\"sessions\"}");
+    }
+  }
+
+  @Test
+  void events_reach_the_bus_only_once_a_consumer_asks_for_them(@TempDir Path dir)
+      throws Exception {
+    try (ScribeTestServer server = ScribeTestServer.inMemory(dir)) {
+      McpTestClient client = server.client();
+      client.call("health_check");
+      assertThat(server.server().publishingEvents()).as("nobody asked yet").isFalse();
+      long before = server.log().lastPosition();
+
+      Vertx vertx = server.server().publishEvents();
+      assertThat(server.server().publishEvents()).as("same instance, one publisher").isSameAs(vertx);
+      assertThat(vertx.deploymentIDs()).hasSize(1);
+      BlockingQueue<RecordedEvent> received = new LinkedBlockingQueue<>();
+      MessageConsumer<RecordedEvent> consumer =
+          vertx.eventBus().localConsumer(
+              EventAddresses.session(client.sessionId()), m -> received.add(m.body()));
+      consumer.completion().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      client.call("health_check");
+
+      RecordedEvent event = received.poll(30, TimeUnit.SECONDS);
+      assertThat(event).as("the call's record, published").isNotNull();
+      assertThat(event.position()).as("history is not replayed").isGreaterThan(before);
+      assertThat(event.event()).isInstanceOfSatisfying(
+          ToolInvoked.class, t -> assertThat(t.tool()).isEqualTo("health_check"));
+
+      CompletableFuture<Throwable> onLoop = new CompletableFuture<>();
+      vertx.runOnContext(
+          v -> {
+            try {
+              server.server().publishEvents();
+              onLoop.complete(null);
+            } catch (Throwable t) {
+              onLoop.complete(t);
+            }
+          });
+      assertThat(onLoop.get(30, TimeUnit.SECONDS))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("off the event loop");
     }
   }
 }
