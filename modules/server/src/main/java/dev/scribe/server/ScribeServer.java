@@ -45,7 +45,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,7 +75,7 @@ public final class ScribeServer implements AutoCloseable {
   private ScribeMetrics metrics;
   private McpHttpHandler http;
   private Vertx vertx;
-  private @Nullable EventBusPublisher publisher; // deployed by the first publishEvents()
+  private boolean publishing; // the first publishEvents() deployed the publisher
   private int httpPort;
   private int stdioPort;
 
@@ -317,23 +316,23 @@ public final class ScribeServer implements AutoCloseable {
       throw new IllegalStateException(
           "publishEvents() waits for the publisher to deploy: call it off the event loop");
     }
-    if (publisher == null) {
+    if (!publishing) {
       // The publisher shares the projections' reads and decodes of the log. It runs on a worker
       // context, not on an event loop: under the batch fsync policy the records of read-only calls
       // become readable in groups (~500 every 100 ms at 5,000 calls/s), and publishing such a
       // group held an HTTP event loop for a millisecond or more, 256 events at a time.
-      EventBusPublisher p = new EventBusPublisher(log, projections.tail(), projections::decode);
       await(
           vertx.deployVerticle(
-              p, new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)));
-      publisher = p;
+              new EventBusPublisher(log, projections.tail(), projections::decode),
+              new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)));
+      publishing = true;
     }
     return vertx;
   }
 
   /** Whether {@link #publishEvents} has started publishing. */
   synchronized boolean publishingEvents() {
-    return publisher != null;
+    return publishing;
   }
 
   /** Stops listening, drains, closes the log and releases the data directory. */
